@@ -1,0 +1,481 @@
+package io.github.wavestarter.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.wavestarter.support.Masking;
+import io.github.wavestarter.token.WaveGrantType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Wave starter, bound from the {@code wave.*} properties.
+ * <p>
+ * Credentials fall back to the environment variables of the official Alphaus SDKs
+ * ({@code ALPHAUS_CLIENT_ID}, {@code ALPHAUS_CLIENT_SECRET}, {@code ALPHAUS_USERNAME},
+ * {@code ALPHAUS_PASSWORD}, {@code ALPHAUS_AUTH_URL}, then their {@code ALPHAUS_WAVE_*}
+ * variants) when the properties are not set.
+ */
+@ConfigurationProperties(WaveProperties.PREFIX)
+public class WaveProperties {
+
+	/** Prefix of every Wave property. */
+	public static final String PREFIX = "wave";
+
+	/** Token endpoint of Alphaus Wave. */
+	public static final URI DEFAULT_TOKEN_URI = URI.create("https://login.alphaus.cloud/access_token");
+
+	/** Base URL of the Blue API. */
+	public static final URI DEFAULT_BASE_URL = URI.create("https://api.alphaus.cloud/m/blue");
+
+	/**
+	 * Whether the Wave auto-configuration applies.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * API client ID from Wave PRO (Settings > API access token). Defaults to the
+	 * ALPHAUS_CLIENT_ID or ALPHAUS_WAVE_CLIENT_ID environment variable.
+	 */
+	private String clientId;
+
+	/**
+	 * API client secret from Wave PRO (Settings > API access token). Defaults to the
+	 * ALPHAUS_CLIENT_SECRET or ALPHAUS_WAVE_CLIENT_SECRET environment variable.
+	 */
+	private String clientSecret;
+
+	/**
+	 * OAuth2 grant used to obtain tokens: 'client_credentials' or 'password'.
+	 */
+	private WaveGrantType grantType = WaveGrantType.CLIENT_CREDENTIALS;
+
+	/**
+	 * Wave user name for the 'password' grant. Defaults to the ALPHAUS_USERNAME or
+	 * ALPHAUS_WAVE_USERNAME environment variable.
+	 */
+	private String username;
+
+	/**
+	 * Wave user password for the 'password' grant. Defaults to the ALPHAUS_PASSWORD or
+	 * ALPHAUS_WAVE_PASSWORD environment variable.
+	 */
+	private String password;
+
+	/**
+	 * Scope requested with every token.
+	 */
+	private String scope = "openid";
+
+	/**
+	 * Token endpoint. Defaults to the ALPHAUS_AUTH_URL environment variable, else the
+	 * Wave endpoint (use https://login.alphaus.cloud/ripple/access_token for Ripple).
+	 */
+	private URI tokenUri = DEFAULT_TOKEN_URI;
+
+	/**
+	 * Base URL of the Blue API; only requests under it carry the Wave token.
+	 */
+	private URI baseUrl = DEFAULT_BASE_URL;
+
+	/**
+	 * ID of the Spring Security client registration used for Wave.
+	 */
+	private String registrationId = "wave";
+
+	/**
+	 * Whether a plain-http token URI or base URL on a non-loopback host is accepted.
+	 */
+	private boolean allowInsecureHttp = false;
+
+	/**
+	 * Token lifecycle settings.
+	 */
+	@NestedConfigurationProperty
+	private final Token token = new Token();
+
+	/**
+	 * HTTP settings applied to both the token request and the Blue API calls.
+	 */
+	@NestedConfigurationProperty
+	private final Http http = new Http();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(String clientId) {
+		this.clientId = clientId;
+	}
+
+	public String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public WaveGrantType getGrantType() {
+		return this.grantType;
+	}
+
+	public void setGrantType(WaveGrantType grantType) {
+		this.grantType = grantType;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getScope() {
+		return this.scope;
+	}
+
+	public void setScope(String scope) {
+		this.scope = scope;
+	}
+
+	public URI getTokenUri() {
+		return this.tokenUri;
+	}
+
+	public void setTokenUri(URI tokenUri) {
+		this.tokenUri = tokenUri;
+	}
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getRegistrationId() {
+		return this.registrationId;
+	}
+
+	public void setRegistrationId(String registrationId) {
+		this.registrationId = registrationId;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	@Override
+	public String toString() {
+		return "WaveProperties[enabled=" + this.enabled + ", clientId=" + Masking.partially(this.clientId)
+				+ ", clientSecret=" + Masking.presence(this.clientSecret) + ", grantType=" + this.grantType
+				+ ", username=" + this.username + ", password=" + Masking.presence(this.password) + ", scope="
+				+ this.scope + ", tokenUri=" + this.tokenUri + ", baseUrl=" + this.baseUrl + ", registrationId="
+				+ this.registrationId + ", token=" + this.token + ", http=" + this.http + "]";
+	}
+
+	/**
+	 * Token lifecycle settings ({@code wave.token.*}).
+	 */
+	public static class Token {
+
+		/**
+		 * How long before its expiry a token is renewed. Capped to a tenth of the token's
+		 * lifetime, so short-lived tokens are still used.
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/**
+		 * Timeout of one token request (connect, send and read the whole response).
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * How many times a token request is attempted when the token endpoint fails
+		 * transiently (connection error, timeout, 5xx, 429); OAuth2 errors are never
+		 * retried.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Backoff before the first retry of a token request; doubled (with jitter) for
+		 * each further retry. A 'Retry-After' header of a 429 or 503 answer wins.
+		 */
+		private Duration retryBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Lifetime assumed for a token whose response has no (or a zero) 'expires_in'.
+		 */
+		private Duration defaultExpiresIn = Duration.ofMinutes(5);
+
+		/**
+		 * Whether renewal first tries the 'refresh_token' grant (falling back to the
+		 * configured grant when it is refused). Wave documents only 'password' and
+		 * 'client_credentials', so this is off by default.
+		 */
+		private boolean useRefreshToken = false;
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getRetryBackoff() {
+			return this.retryBackoff;
+		}
+
+		public void setRetryBackoff(Duration retryBackoff) {
+			this.retryBackoff = retryBackoff;
+		}
+
+		public Duration getDefaultExpiresIn() {
+			return this.defaultExpiresIn;
+		}
+
+		public void setDefaultExpiresIn(Duration defaultExpiresIn) {
+			this.defaultExpiresIn = defaultExpiresIn;
+		}
+
+		public boolean isUseRefreshToken() {
+			return this.useRefreshToken;
+		}
+
+		public void setUseRefreshToken(boolean useRefreshToken) {
+			this.useRefreshToken = useRefreshToken;
+		}
+
+		@Override
+		public String toString() {
+			return "Token[clockSkew=" + this.clockSkew + ", timeout=" + this.timeout + ", maxAttempts="
+					+ this.maxAttempts + ", retryBackoff=" + this.retryBackoff + ", defaultExpiresIn="
+					+ this.defaultExpiresIn + ", useRefreshToken=" + this.useRefreshToken + "]";
+		}
+
+	}
+
+	/**
+	 * HTTP settings ({@code wave.http.*}) for the token request and the Blue API calls.
+	 */
+	public static class Http {
+
+		/**
+		 * Connect timeout; unset means the HTTP client's default.
+		 */
+		private Duration connectTimeout;
+
+		/**
+		 * Timeout for the response (between request sent and response headers, and
+		 * between reads); unset means no timeout on Blue API calls. Long streams are not
+		 * cut by it as long as data keeps flowing.
+		 */
+		private Duration responseTimeout;
+
+		/**
+		 * Largest unary response body held in memory; unset means Spring's codec default.
+		 */
+		private DataSize maxInMemorySize;
+
+		/**
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) used for the TLS
+		 * connections to the token endpoint and the Blue API.
+		 */
+		private String sslBundle;
+
+		/**
+		 * Outbound proxy for the token endpoint and the Blue API.
+		 */
+		@NestedConfigurationProperty
+		private final Proxy proxy = new Proxy();
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public DataSize getMaxInMemorySize() {
+			return this.maxInMemorySize;
+		}
+
+		public void setMaxInMemorySize(DataSize maxInMemorySize) {
+			this.maxInMemorySize = maxInMemorySize;
+		}
+
+		public String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public Proxy getProxy() {
+			return this.proxy;
+		}
+
+		@Override
+		public String toString() {
+			return "Http[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
+					+ ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle=" + this.sslBundle + ", proxy="
+					+ this.proxy + "]";
+		}
+
+	}
+
+	/**
+	 * Outbound HTTP proxy ({@code wave.http.proxy.*}).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Proxy host; unset means no proxy (unless from-env is true).
+		 */
+		private String host;
+
+		/**
+		 * Proxy port.
+		 */
+		private Integer port;
+
+		/**
+		 * User name for proxy authentication.
+		 */
+		private String username;
+
+		/**
+		 * Password for proxy authentication.
+		 */
+		private String password;
+
+		/**
+		 * Hosts reached directly, as a Java regular expression (for example
+		 * 'localhost|.*\.internal').
+		 */
+		private String nonProxyHosts;
+
+		/**
+		 * Whether to take the proxy from the HTTPS_PROXY (or https_proxy) and NO_PROXY
+		 * environment variables when no host is set.
+		 */
+		private boolean fromEnv = false;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(String nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		public boolean isFromEnv() {
+			return this.fromEnv;
+		}
+
+		public void setFromEnv(boolean fromEnv) {
+			this.fromEnv = fromEnv;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
+					+ Masking.presence(this.password) + ", nonProxyHosts=" + this.nonProxyHosts + ", fromEnv="
+					+ this.fromEnv + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.github.wavestarter.client;
+
+import io.github.wavestarter.observation.WaveObservations;
+import io.github.wavestarter.token.WaveAccessTokenProvider;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * Adds {@code Authorization: Bearer <Wave token>} to requests under the Blue API base URL
+ * (and to no other request), and replays a request once with a new token when the Blue
+ * API answers 401 (gRPC {@code UNAUTHENTICATED}): the rejected token is dropped first, so
+ * concurrent callers share one new token. A second 401 goes to the caller; 403 is never
+ * replayed.
+ * <p>
+ * The replay sends the request again, so its body must be re-readable: values and
+ * {@code bodyValue(...)} bodies are; a one-shot {@code Publisher} body is not.
+ */
+public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
+
+	private final WaveAccessTokenProvider tokens;
+
+	private final BaseUrlScope scope;
+
+	private final ObservationRegistry observationRegistry;
+
+	/**
+	 * Creates a filter.
+	 * @param tokens the token source
+	 * @param scope the URLs that get the token
+	 * @param observationRegistry where replays are observed
+	 */
+	public WaveBearerTokenFilter(WaveAccessTokenProvider tokens, BaseUrlScope scope,
+			ObservationRegistry observationRegistry) {
+		this.tokens = tokens;
+		this.scope = scope;
+		this.observationRegistry = observationRegistry;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (!this.scope.contains(request.url())) {
+			return next.exchange(request);
+		}
+		return this.tokens.getAccessToken()
+			.flatMap((token) -> next.exchange(withBearer(request, token))
+				.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+						? replay(request, token, response, next) : Mono.just(response)));
+	}
+
+	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AccessToken rejected, ClientResponse response,
+			ExchangeFunction next) {
+		this.tokens.invalidate(rejected);
+		Observation observation = Observation.createNotStarted(WaveObservations.API_REPLAY, this.observationRegistry)
+			.contextualName("wave api replay");
+		return response.releaseBody()
+			.then(this.tokens.getAccessToken())
+			.flatMap((fresh) -> next.exchange(withBearer(request, fresh)))
+			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME,
+					(replayed.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) ? "unauthorized" : "success"))
+			.doOnError((failure) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure")
+				.error(failure))
+			.doOnCancel(() -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "cancelled"))
+			.doFirst(observation::start)
+			.doFinally((signal) -> observation.stop());
+	}
+
+	private static ClientRequest withBearer(ClientRequest request, OAuth2AccessToken token) {
+		return ClientRequest.from(request)
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue()))
+			.build();
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.wavestarter.support;
+
+/**
+ * Renders credentials for {@code toString()}, logs and messages without revealing them.
+ */
+public final class Masking {
+
+	private static final String MASK = "******";
+
+	private Masking() {
+	}
+
+	/**
+	 * Tells only whether a secret is set, never its value nor its length.
+	 * @param secret the secret, possibly {@code null}
+	 * @return {@code "******"} when set, {@code "<unset>"} otherwise
+	 */
+	public static String presence(String secret) {
+		return (secret == null || secret.isEmpty()) ? "<unset>" : MASK;
+	}
+
+	/**
+	 * Shows the first characters of an identifier that is not secret but need not be
+	 * printed whole (a client id): at most four, and never more than a third of it.
+	 * @param value the identifier, possibly {@code null}
+	 * @return the identifier with all but its first characters masked
+	 */
+	public static String partially(String value) {
+		if (value == null || value.isEmpty()) {
+			return "<unset>";
+		}
+		int visible = Math.min(4, value.length() / 3);
+		return value.substring(0, visible) + MASK;
+	}
+
+}

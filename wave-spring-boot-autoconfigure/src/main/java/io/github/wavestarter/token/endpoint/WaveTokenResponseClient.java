@@ -1,0 +1,166 @@
+package io.github.wavestarter.token.endpoint;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.github.wavestarter.token.WaveTokenException;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Requests Wave access tokens: POSTs the grant as {@code multipart/form-data} (one part
+ * per field, which is what the Wave token endpoint accepts; Spring Security's own clients
+ * always send {@code application/x-www-form-urlencoded}), with a timeout per attempt and
+ * retries of transient failures.
+ * <p>
+ * Handles {@code client_credentials}, the {@code password} grant
+ * ({@link io.github.wavestarter.token.grant.PasswordGrantRequest}) and
+ * {@code refresh_token}. Failures are {@link WaveTokenException}s. The response body is
+ * read as bytes and parsed here, so neither the codecs nor this class ever log it.
+ */
+public final class WaveTokenResponseClient
+		implements ReactiveOAuth2AccessTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> {
+
+	private final WebClient webClient;
+
+	private final TokenResponseParser parser;
+
+	private final Settings settings;
+
+	/**
+	 * Creates a client.
+	 * @param webClient the client for the token endpoint (built from Boot's
+	 * {@code WebClient.Builder}, without the Wave bearer filter)
+	 * @param jsonMapper the JSON mapper that parses token responses
+	 * @param settings timeout, attempts and backoff
+	 */
+	public WaveTokenResponseClient(WebClient webClient, JsonMapper jsonMapper, Settings settings) {
+		this.webClient = webClient;
+		this.parser = new TokenResponseParser(jsonMapper, settings.defaultExpiresIn());
+		this.settings = settings;
+	}
+
+	@Override
+	public Mono<OAuth2AccessTokenResponse> getTokenResponse(AbstractOAuth2AuthorizationGrantRequest grantRequest) {
+		URI tokenUri = URI.create(grantRequest.getClientRegistration().getProviderDetails().getTokenUri());
+		Mono<OAuth2AccessTokenResponse> attempt = Mono.defer(() -> this.webClient.post()
+			.uri(tokenUri)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.accept(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromMultipartData(TokenRequestParts.of(grantRequest)))
+			.exchangeToMono(this::readTokenResponse))
+			.timeout(this.settings.timeout())
+			.onErrorMap((ex) -> !(ex instanceof WaveTokenException), this::transportFailure);
+		return Mono.deferContextual((context) -> attempt.retryWhen(new TokenRequestRetry(this.settings.maxAttempts(),
+				this.settings.retryBackoff(), this.settings.timeout(), this.settings.retryListener().apply(context))));
+	}
+
+	private Mono<OAuth2AccessTokenResponse> readTokenResponse(ClientResponse response) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.map((body) -> this.parser.parse(response.statusCode(), headers.getContentType(), body,
+					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER))));
+	}
+
+	private WaveTokenException transportFailure(Throwable failure) {
+		if (failure instanceof TimeoutException) {
+			return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
+					"The token endpoint did not answer within " + this.settings.timeout() + " (wave.token.timeout)",
+					null), 0, true, null, null);
+		}
+		if (failure instanceof DataBufferLimitException) {
+			return new WaveTokenException(new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
+					"The token endpoint's answer is larger than the codec limit", null), 0, false, null, null);
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE,
+				"The token endpoint could not be reached: " + root.getClass().getSimpleName()
+						+ ((root.getMessage() != null) ? " " + root.getMessage() : ""),
+				null), 0, true, null, failure);
+	}
+
+	static Duration retryAfter(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+				Duration delay = Duration.between(ZonedDateTime.now(at.getZone()), at);
+				return delay.isNegative() ? Duration.ZERO : delay;
+			}
+			catch (DateTimeParseException unparseable) {
+				return null;
+			}
+		}
+	}
+
+	/**
+	 * How token requests are made.
+	 * @param timeout timeout of one attempt
+	 * @param maxAttempts attempts in all, for transient failures
+	 * @param retryBackoff backoff before the first retry
+	 * @param defaultExpiresIn lifetime assumed when the response has no
+	 * {@code expires_in}
+	 * @param retryListener told of each retry, given the subscriber's context
+	 */
+	public record Settings(Duration timeout, int maxAttempts, Duration retryBackoff, Duration defaultExpiresIn,
+			Function<ContextView, RetryListener> retryListener) {
+
+		/**
+		 * Settings without a retry listener.
+		 * @param timeout timeout of one attempt
+		 * @param maxAttempts attempts in all, for transient failures
+		 * @param retryBackoff backoff before the first retry
+		 * @param defaultExpiresIn lifetime assumed without {@code expires_in}
+		 */
+		public Settings(Duration timeout, int maxAttempts, Duration retryBackoff, Duration defaultExpiresIn) {
+			this(timeout, maxAttempts, retryBackoff, defaultExpiresIn, (context) -> RetryListener.NONE);
+		}
+
+	}
+
+	/**
+	 * Told of every retry of a token request, for metrics.
+	 */
+	@FunctionalInterface
+	public interface RetryListener {
+
+		/** Does nothing. */
+		RetryListener NONE = (failure, retry) -> {
+		};
+
+		/**
+		 * A token request failed transiently and is tried again.
+		 * @param failure the failure
+		 * @param retry the number of this retry, from 1
+		 */
+		void retrying(WaveTokenException failure, long retry);
+
+	}
+
+}
