@@ -19,7 +19,7 @@ public class InvalidWaveConfigurationException extends IllegalStateException {
 	 */
 	public InvalidWaveConfigurationException(List<Problem> problems) {
 		super("Invalid Wave configuration: " + problems.stream()
-			.map(Problem::description)
+			.map((problem) -> problem.property() + " " + problem.description())
 			.collect(Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
 	}
