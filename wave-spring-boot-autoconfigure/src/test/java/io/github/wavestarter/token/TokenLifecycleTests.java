@@ -1,0 +1,422 @@
+package io.github.wavestarter.token;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.wavestarter.testsupport.LoopbackWaveServer;
+import io.github.wavestarter.testsupport.LoopbackWaveServer.Response;
+import io.github.wavestarter.testsupport.WaveContexts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The token lifecycle under load and faults, against a real loopback token endpoint that
+ * counts requests: single flight, renewal, 401 replay, retries and recovery.
+ */
+class TokenLifecycleTests {
+
+	private LoopbackWaveServer server;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void start() {
+		this.server = new LoopbackWaveServer();
+		this.runner = new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
+			.withPropertyValues(this.server.properties())
+			.withPropertyValues("wave.token.retry-backoff=20ms");
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void twoHundredConcurrentColdCallsShareOneTokenRequest() {
+		this.server.tokenDelay(Duration.ofMillis(50));
+		run((context) -> {
+			WebClient wave = waveWebClient(context);
+			List<String> bodies = Flux.range(0, 200)
+				.flatMap((i) -> whoami(wave).subscribeOn(Schedulers.parallel()), 200)
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			assertThat(bodies).hasSize(200).allSatisfy((body) -> assertThat(body).contains("whoami"));
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.apiJournal()).hasSize(200)
+				.extracting(LoopbackWaveServer.ApiRequest::authorization)
+				.containsOnly(this.server.apiJournal().get(0).authorization());
+		});
+	}
+
+	@Test
+	void thousandConcurrentColdCallersShareOneTokenRequest() {
+		this.server.tokenDelay(Duration.ofMillis(50));
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			Set<String> values = concurrentTokens(tokens, 1000);
+			assertThat(values).hasSize(1);
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void thousandConcurrentCallersRightAfterExpiryShareOneTokenRequest() throws Exception {
+		this.server.tokenDelay(Duration.ofMillis(50)).expiresIn(1L);
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			String first = tokens.getAccessToken().block().getTokenValue();
+			Thread.sleep(1100);
+			Set<String> values = concurrentTokens(tokens, 1000);
+			assertThat(values).hasSize(1).doesNotContain(first);
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void shortLivedTokenIsUsedForMostOfItsLifetime() throws Exception {
+		this.server.expiresIn(2L);
+		run((context) -> {
+			WebClient wave = waveWebClient(context);
+			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			int calls = 0;
+			while (System.nanoTime() < end) {
+				assertThat(whoami(wave).block()).contains("whoami");
+				calls++;
+				Thread.sleep(100);
+			}
+			assertThat(calls).isGreaterThan(30);
+			assertThat(this.server.tokenRequests()).isBetween(3, 4);
+			assertThat(this.server.apiRequests()).isEqualTo(calls);
+		});
+	}
+
+	@Test
+	void rejectedTokenIsReplacedAndTheCallReplayedOnce() {
+		run((context) -> {
+			WebClient wave = waveWebClient(context);
+			whoami(wave).block();
+			this.server.revokeAllTokens();
+			assertThat(whoami(wave).block()).contains("whoami");
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.apiRequests()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void concurrentRejectionsShareOneNewToken() {
+		run((context) -> {
+			WebClient wave = waveWebClient(context);
+			whoami(wave).block();
+			this.server.revokeAllTokens();
+			List<String> bodies = Flux.range(0, 50)
+				.flatMap((i) -> whoami(wave).subscribeOn(Schedulers.parallel()), 50)
+				.collectList()
+				.block(Duration.ofSeconds(30));
+			assertThat(bodies).hasSize(50);
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void secondUnauthorizedAnswerGoesToTheCaller() {
+		String unauthenticated = "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}";
+		this.server.enqueueApiAnswer(Response.json(401, unauthenticated))
+			.enqueueApiAnswer(Response.json(401, unauthenticated));
+		run((context) -> {
+			assertThatExceptionOfType(WebClientResponseException.class)
+				.isThrownBy(() -> whoami(waveWebClient(context)).block())
+				.satisfies((failure) -> assertThat(failure.getStatusCode().value()).isEqualTo(401));
+			assertThat(this.server.apiRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
+		});
+	}
+
+	@Test
+	void forbiddenIsNotReplayed() {
+		this.server.enqueueApiAnswer(Response.json(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}"));
+		run((context) -> {
+			assertThatExceptionOfType(WebClientResponseException.class)
+				.isThrownBy(() -> whoami(waveWebClient(context)).block())
+				.satisfies((failure) -> assertThat(failure.getStatusCode().value()).isEqualTo(403));
+			assertThat(this.server.apiRequests()).isEqualTo(1);
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void transientServerErrorsAreRetried() {
+		this.server.enqueueTokenAnswer(Response.of(503, "text/html", "<html>busy</html>"))
+			.enqueueTokenAnswer(Response.json(500, "{}"));
+		run((context) -> {
+			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
+			assertThat(this.server.tokenRequests()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void persistentServerErrorsFailAfterMaxAttemptsThenTheNextCallRecovers() {
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueueTokenAnswer(Response.of(502, "text/html", "<html>bad gateway</html>"));
+		}
+		run((context) -> {
+			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+				.satisfies((failure) -> {
+					assertThat(failure.getErrorCode()).isEqualTo("temporarily_unavailable");
+					assertThat(failure.getHttpStatus()).isEqualTo(502);
+					assertThat(failure.isTransient()).isTrue();
+					assertThat(failure.getMessage()).contains("text/html");
+				});
+			assertThat(this.server.tokenRequests()).isEqualTo(3);
+			assertThat(this.server.apiRequests()).isZero();
+			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
+			assertThat(this.server.tokenRequests()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void droppedConnectionsAreRetriedAndReportedAsUnreachable() {
+		this.server.enqueueTokenAnswer(Response.droppedConnection()).enqueueTokenAnswer(Response.droppedConnection());
+		this.runner = this.runner.withPropertyValues("wave.token.max-attempts=2");
+		run((context) -> {
+			assertThatExceptionOfType(WaveTokenException.class)
+				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+				.satisfies((failure) -> {
+					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE);
+					assertThat(failure.isTransient()).isTrue();
+				});
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
+		});
+	}
+
+	@Test
+	void refusedConnectionIsReportedAsUnreachable() {
+		this.runner = this.runner.withPropertyValues("wave.token-uri=http://127.0.0.1:1/access_token",
+				"wave.token.max-attempts=2");
+		run((context) -> assertThatExceptionOfType(WaveTokenException.class)
+			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+			.satisfies((failure) -> assertThat(failure.getErrorCode())
+				.isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE)));
+	}
+
+	@Test
+	void slowTokenEndpointTimesOutThenRecovers() {
+		this.server.tokenDelay(Duration.ofMillis(1500));
+		this.runner = this.runner.withPropertyValues("wave.token.timeout=200ms", "wave.token.max-attempts=2");
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			long started = System.nanoTime();
+			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block())
+				.satisfies((failure) -> {
+					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT);
+					assertThat(failure.getMessage()).contains("wave.token.timeout");
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+			this.server.tokenDelay(Duration.ZERO);
+			assertThat(tokens.getAccessToken().block()).isNotNull();
+		});
+	}
+
+	@Test
+	void tooManyRequestsHonoursRetryAfter() {
+		this.server.enqueueTokenAnswer(Response.json(429, "{}").withHeader("Retry-After", "1"));
+		run((context) -> {
+			long started = System.nanoTime();
+			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void retryAfterLongerThanTheTimeoutFailsAtOnceAndSaysSo() {
+		this.server.enqueueTokenAnswer(Response.json(429, "{}").withHeader("Retry-After", "3600"));
+		run((context) -> {
+			assertThatExceptionOfType(WaveTokenException.class)
+				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+				.satisfies((failure) -> {
+					assertThat(failure.getHttpStatus()).isEqualTo(429);
+					assertThat(failure.getRetryAfter()).isEqualTo(Duration.ofHours(1));
+				});
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void oauth2RefusalsAreNotRetriedAndReachEveryWaitingCaller() {
+		this.server.tokenDelay(Duration.ofMillis(100))
+			.enqueueTokenAnswer(Response.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"nope\"}"));
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			List<String> outcomes = Flux.range(0, 50)
+				.flatMap((i) -> tokens.getAccessToken()
+					.map(OAuth2AccessToken::getTokenValue)
+					.onErrorResume(WaveTokenException.class, (failure) -> Mono.just(failure.getErrorCode()))
+					.subscribeOn(Schedulers.parallel()), 50)
+				.collectList()
+				.block(Duration.ofSeconds(10));
+			assertThat(outcomes).hasSize(50).containsOnly("invalid_grant");
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void htmlAnswerIsAnInvalidTokenResponse() {
+		this.server.enqueueTokenAnswer(Response.of(200, "text/html", "<html><body>Login</body></html>"));
+		expectInvalidTokenResponse("text/html");
+	}
+
+	@Test
+	void truncatedJsonIsAnInvalidTokenResponse() {
+		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"abc\",\"token_ty"));
+		expectInvalidTokenResponse("truncated JSON");
+	}
+
+	@Test
+	void missingAccessTokenIsAnInvalidTokenResponse() {
+		this.server.enqueueTokenAnswer(Response.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":60}"));
+		expectInvalidTokenResponse("access_token");
+	}
+
+	@Test
+	void unsupportedTokenTypeIsAnInvalidTokenResponse() {
+		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"tok-mac-1\",\"token_type\":\"mac\"}"));
+		expectInvalidTokenResponse("'mac'");
+	}
+
+	@Test
+	void missingTokenTypeMeansBearerAndMissingExpiryTheDefaultLifetime() {
+		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"plain-token-1\"}"));
+		this.runner = this.runner.withPropertyValues("wave.token.default-expires-in=7m");
+		run((context) -> {
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			assertThat(token.getTokenValue()).isEqualTo("plain-token-1");
+			assertThat(token.getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
+			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(7));
+		});
+	}
+
+	@Test
+	void zeroExpiryMeansTheDefaultLifetime() {
+		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"t0\",\"expires_in\":0}"));
+		run((context) -> {
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
+		});
+	}
+
+	@Test
+	void refreshTokenGrantIsTriedFirstWhenEnabled() throws Exception {
+		this.server.expiresIn(1L);
+		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			tokens.getAccessToken().block();
+			Thread.sleep(1000);
+			tokens.getAccessToken().block();
+			assertThat(this.server.tokenJournal()).hasSize(2);
+			assertThat(this.server.tokenJournal().get(1).contentType()).startsWith("multipart/form-data");
+			assertThat(this.server.tokenJournal().get(1).parts()).containsEntry("grant_type", "refresh_token")
+				.containsEntry("refresh_token", "refresh-1")
+				.containsEntry("client_id", LoopbackWaveServer.CLIENT_ID);
+		});
+	}
+
+	@Test
+	void refusedRefreshFallsBackToTheConfiguredGrant() throws Exception {
+		this.server.expiresIn(1L);
+		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			tokens.getAccessToken().block();
+			Thread.sleep(1000);
+			this.server.enqueueTokenAnswer(Response.json(400, "{\"error\":\"unsupported_grant_type\"}"));
+			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(this.server.tokenJournal()).extracting((request) -> request.parts().get("grant_type"))
+				.containsExactly("client_credentials", "refresh_token", "client_credentials");
+		});
+	}
+
+	@Test
+	void refreshIsNotUsedByDefault() throws Exception {
+		this.server.expiresIn(1L);
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			tokens.getAccessToken().block();
+			Thread.sleep(1000);
+			tokens.getAccessToken().block();
+			assertThat(this.server.tokenJournal()).extracting((request) -> request.parts().get("grant_type"))
+				.containsExactly("client_credentials", "client_credentials");
+		});
+	}
+
+	private void expectInvalidTokenResponse(String detail) {
+		run((context) -> {
+			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block())
+				.satisfies((failure) -> {
+					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.INVALID_TOKEN_RESPONSE);
+					assertThat(failure.getHttpStatus()).isEqualTo(200);
+					assertThat(failure.isTransient()).isFalse();
+					assertThat(failure.getMessage()).contains(detail).doesNotContain("tok-mac-1");
+				});
+			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(this.server.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	private Set<String> concurrentTokens(WaveAccessTokenProvider tokens, int callers) {
+		Set<String> values = ConcurrentHashMap.newKeySet();
+		List<OAuth2AccessToken> all = Flux.range(0, callers)
+			.flatMap((i) -> tokens.getAccessToken().subscribeOn(Schedulers.parallel()), callers)
+			.doOnNext((token) -> values.add(token.getTokenValue()))
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(all).hasSize(callers);
+		return values;
+	}
+
+	private void run(ThrowingContextConsumer consumer) {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			consumer.accept(context);
+		});
+	}
+
+	private static WebClient waveWebClient(AssertableApplicationContext context) {
+		return context.getBean("waveWebClient", WebClient.class);
+	}
+
+	private static Mono<String> whoami(WebClient wave) {
+		return wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class);
+	}
+
+	@FunctionalInterface
+	interface ThrowingContextConsumer {
+
+		void accept(AssertableApplicationContext context) throws Exception;
+
+	}
+
+
+}
