@@ -4,7 +4,9 @@ import java.util.function.Function;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,12 +62,15 @@ public final class BlueStreams {
 
 	private final int maxLineSize;
 
+	private final ObjectReader treeReader;
+
 	private BlueStreams(JsonMapper jsonMapper, long maxLineSize) {
 		Assert.notNull(jsonMapper, "JsonMapper must not be null");
 		Assert.isTrue(maxLineSize > 0 && maxLineSize <= Integer.MAX_VALUE - 16,
 				"maxLineSize must be between 1 byte and 2 GB");
 		this.jsonMapper = jsonMapper;
 		this.maxLineSize = (int) maxLineSize;
+		this.treeReader = reader(JsonNode.class);
 	}
 
 	/**
@@ -126,7 +131,7 @@ public final class BlueStreams {
 	}
 
 	<T> Function<ClientResponse, Flux<T>> resultsOf(JavaType type) {
-		ObjectReader reader = this.jsonMapper.readerFor(type);
+		ObjectReader reader = reader(type);
 		return (response) -> {
 			if (!response.statusCode().is2xxSuccessful()) {
 				return BlueApiErrors.fromResponse(response, this.jsonMapper).flatMapMany(Flux::error);
@@ -145,7 +150,7 @@ public final class BlueStreams {
 	 * @return the rows
 	 */
 	public <T> Flux<T> decode(Publisher<DataBuffer> body, Class<T> type) {
-		return decode(body, this.jsonMapper.readerFor(type));
+		return decode(body, reader(type));
 	}
 
 	/**
@@ -156,7 +161,7 @@ public final class BlueStreams {
 	 * @return the rows
 	 */
 	public <T> Flux<T> decode(Publisher<DataBuffer> body, ParameterizedTypeReference<T> type) {
-		return decode(body, this.jsonMapper.readerFor(this.jsonMapper.constructType(type.getType())));
+		return decode(body, reader(this.jsonMapper.constructType(type.getType())));
 	}
 
 	/**
@@ -167,14 +172,22 @@ public final class BlueStreams {
 	 * @return the transformer
 	 */
 	public <T> Function<Flux<DataBuffer>, Flux<T>> decoder(Class<T> type) {
-		ObjectReader reader = this.jsonMapper.readerFor(type);
+		ObjectReader reader = reader(type);
 		return (body) -> decode(body, reader);
+	}
+
+	private ObjectReader reader(JavaType type) {
+		return this.jsonMapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	}
+
+	private ObjectReader reader(Class<?> type) {
+		return reader(this.jsonMapper.constructType(type));
 	}
 
 	@SuppressWarnings("unchecked")
 	<T> Flux<T> decode(Publisher<DataBuffer> body, ObjectReader reader) {
 		return Flux.defer(() -> {
-			NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader, this.maxLineSize);
+			NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader, this.treeReader, this.maxLineSize);
 			return Flux.from(body)
 				.concatMapIterable(decoder::decode, PREFETCH)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())))

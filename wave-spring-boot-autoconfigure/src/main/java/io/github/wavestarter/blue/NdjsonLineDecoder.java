@@ -28,6 +28,8 @@ final class NdjsonLineDecoder {
 
 	private final ObjectReader reader;
 
+	private final ObjectReader treeReader;
+
 	private final int maxLineSize;
 
 	private byte[] scratch = new byte[16 * 1024];
@@ -40,9 +42,10 @@ final class NdjsonLineDecoder {
 
 	private boolean terminated;
 
-	NdjsonLineDecoder(JsonMapper mapper, ObjectReader reader, int maxLineSize) {
+	NdjsonLineDecoder(JsonMapper mapper, ObjectReader reader, ObjectReader treeReader, int maxLineSize) {
 		this.mapper = mapper;
 		this.reader = reader;
+		this.treeReader = treeReader;
 		this.maxLineSize = maxLineSize;
 	}
 
@@ -145,7 +148,7 @@ final class NdjsonLineDecoder {
 					}
 				}
 				else if ("error".equals(name) && value == JsonToken.START_OBJECT) {
-					JsonNode status = this.mapper.readTree(parser);
+					JsonNode status = this.treeReader.readValue(parser);
 					fail(BlueApiErrors.fromStatusNode(200, status, "stream line " + this.lineNumber), out);
 					return;
 				}
