@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code apiAwsCost}. Numbers are proto3 doubles (absent = {@code 0}).
+ * Spec {@code apiAwsCost}. Numbers are proto3 doubles; proto3 JSON omits zero values, so {@code null} means {@code 0}.
  * @param account the account
  * @param groupId the group id
  * @param type the line item type
@@ -45,9 +45,9 @@ public record AwsCost(@Nullable String account, @Nullable String groupId, @Nulla
 		@Nullable String date, @Nullable String productCode, @Nullable String serviceCode, @Nullable String region,
 		@Nullable String zone, @Nullable String usageType, @Nullable String instanceType, @Nullable String operation,
 		@Nullable String invoiceId, @Nullable String description, @Nullable String resourceId,
-		@Nullable Map<String, String> tags, @Nullable Map<String, String> costCategories, double usage, double cost,
-		double unblendedCost, @Nullable String baseCurrency, double exchangeRate, double targetCost,
-		double targetUnblendedCost, @Nullable String targetCurrency, double effectiveCost, double targetEffectiveCost,
-		double amortizedCost, double targetAmortizedCost, @Nullable String tagId, @Nullable String timestamp,
+		@Nullable Map<String, String> tags, @Nullable Map<String, String> costCategories, @Nullable Double usage, @Nullable Double cost,
+		@Nullable Double unblendedCost, @Nullable String baseCurrency, @Nullable Double exchangeRate, @Nullable Double targetCost,
+		@Nullable Double targetUnblendedCost, @Nullable String targetCurrency, @Nullable Double effectiveCost, @Nullable Double targetEffectiveCost,
+		@Nullable Double amortizedCost, @Nullable Double targetAmortizedCost, @Nullable String tagId, @Nullable String timestamp,
 		@Nullable List<KeyValue> metadata) {
 }

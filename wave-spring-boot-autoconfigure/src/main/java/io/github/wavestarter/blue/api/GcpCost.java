@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code apiGcpCost}.
+ * Spec {@code apiGcpCost}. Numbers: {@code null} means {@code 0} (proto3 omits zero values).
  * @param account the billing account
  * @param groupId the group id
  * @param date {@code yyyy-mm-dd} or {@code yyyy-mm}
@@ -24,5 +24,5 @@ import org.jspecify.annotations.Nullable;
 public record GcpCost(@Nullable String account, @Nullable String groupId, @Nullable String date,
 		@Nullable String invoiceMonth, @Nullable String service, @Nullable String sku, @Nullable String region,
 		@Nullable String zone, @Nullable String creditsType, @Nullable String creditsName, @Nullable String usageUnit,
-		double usageAmount, @Nullable String baseCurrency, double cost) {
+		@Nullable Double usageAmount, @Nullable String baseCurrency, @Nullable Double cost) {
 }
