@@ -1,0 +1,125 @@
+package io.github.wavestarter.autoconfigure.blue;
+
+import java.time.Duration;
+
+import io.github.wavestarter.blue.BlueApiClients;
+import io.github.wavestarter.blue.BlueStreams;
+import io.github.wavestarter.blue.api.ApiUser;
+import io.github.wavestarter.blue.api.CostApi;
+import io.github.wavestarter.blue.api.IamApi;
+import io.github.wavestarter.blue.api.OrgApi;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WaveBlueApiAutoConfigurationTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WaveBlueApiAutoConfiguration.class));
+
+	@Configuration(proxyBeanMethods = false)
+	static class WaveClientConfig {
+
+		@Bean
+		WebClient waveWebClient() {
+			return WebClient.builder().baseUrl("http://127.0.0.1:1").build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OtherClientConfig {
+
+		@Bean
+		WebClient someOtherWebClient() {
+			return WebClient.builder().build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserIamConfig {
+
+		@Bean
+		IamApi myIamApi() {
+			return () -> Mono.just(new ApiUser("mine", null, null));
+		}
+
+	}
+
+	@Test
+	void beansPresentWithWaveWebClient() {
+		this.runner.withUserConfiguration(WaveClientConfig.class).run((context) -> {
+			assertThat(context).hasSingleBean(IamApi.class).hasSingleBean(OrgApi.class).hasSingleBean(CostApi.class)
+				.hasSingleBean(BlueStreams.class).hasSingleBean(BlueApiClients.class);
+			// application JsonMapper (from JacksonAutoConfiguration) is used
+			assertThat(context.getBean(BlueStreams.class).getJsonMapper()).isSameAs(context.getBean(JsonMapper.class));
+			assertThat(context.getBean(BlueStreams.class).getMaxLineSize()).isEqualTo(16L * 1024 * 1024);
+		});
+	}
+
+	@Test
+	void absentWithoutWaveWebClient() {
+		this.runner.withUserConfiguration(OtherClientConfig.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(IamApi.class).doesNotHaveBean(CostApi.class)
+				.doesNotHaveBean(BlueStreams.class);
+		});
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(OrgApi.class));
+	}
+
+	@Test
+	void userOverrideWins() {
+		this.runner.withUserConfiguration(WaveClientConfig.class, UserIamConfig.class).run((context) -> {
+			assertThat(context).hasSingleBean(IamApi.class).hasBean("myIamApi").doesNotHaveBean("blueIamApi");
+			assertThat(context.getBean(IamApi.class).whoAmI().block().id()).isEqualTo("mine");
+			assertThat(context).hasSingleBean(CostApi.class);
+		});
+	}
+
+	@Test
+	void maxLineSizeProperty() {
+		this.runner.withUserConfiguration(WaveClientConfig.class)
+			.withPropertyValues("wave.stream.max-line-size=64MB")
+			.run((context) -> assertThat(context.getBean(BlueStreams.class).getMaxLineSize())
+				.isEqualTo(64L * 1024 * 1024));
+	}
+
+	@Test
+	void worksWithoutApplicationJsonMapper() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WaveBlueApiAutoConfiguration.class))
+			.withUserConfiguration(WaveClientConfig.class)
+			.run((context) -> assertThat(context).hasSingleBean(BlueStreams.class).hasSingleBean(CostApi.class));
+	}
+
+	@Test
+	void autoConfiguredClientUsesWaveWebClient() throws Exception {
+		try (MockWebServer server = new MockWebServer()) {
+			server.start();
+			server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+				.body("{\"id\":\"u42\"}").build());
+			this.runner.withBean("waveWebClient", WebClient.class,
+					() -> WebClient.builder().baseUrl(server.url("/m/blue").toString())
+						.defaultHeader("X-Wave", "yes").build())
+				.run((context) -> {
+					ApiUser user = context.getBean(IamApi.class).whoAmI().block(Duration.ofSeconds(5));
+					assertThat(user.id()).isEqualTo("u42");
+					var request = server.takeRequest();
+					assertThat(request.getTarget()).isEqualTo("/m/blue/iam/v1/whoami");
+					assertThat(request.getHeaders().get("X-Wave")).isEqualTo("yes");
+				});
+		}
+	}
+
+}
