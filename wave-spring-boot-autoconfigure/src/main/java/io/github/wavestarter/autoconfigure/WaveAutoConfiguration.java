@@ -2,6 +2,7 @@ package io.github.wavestarter.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.wavestarter.blue.BlueApiErrors;
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
@@ -34,7 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the Wave starter: the Wave client registration, the application's
  * token manager, and {@code waveWebClient}, a {@link WebClient} for the Blue API that
- * carries the Wave token.
+ * carries the Wave token and turns error answers into
+ * {@link io.github.wavestarter.blue.BlueApiException}s.
  * <p>
  * It publishes no bean of Spring Security's shared OAuth2 client types (repositories,
  * managers, providers, token response clients), so an application's own OAuth2 setup is
@@ -99,11 +101,12 @@ public final class WaveAutoConfiguration {
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
 	WebClient waveWebClient(WaveProperties properties, WaveAccessTokenProvider tokens,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WaveWebClientCustomizer> customizers,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.baseUrl(properties.getBaseUrl().toString())
 			.filter(new WaveBearerTokenFilter(tokens, new BaseUrlScope(properties.getBaseUrl()),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
+		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(JsonMapper::shared));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

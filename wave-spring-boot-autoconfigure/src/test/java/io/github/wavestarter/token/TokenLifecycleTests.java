@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.wavestarter.blue.BlueApiException;
+import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.testsupport.LoopbackWaveServer;
 import io.github.wavestarter.testsupport.LoopbackWaveServer.Response;
 import io.github.wavestarter.testsupport.WaveContexts;
@@ -19,7 +21,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -139,9 +140,11 @@ class TokenLifecycleTests {
 		this.server.enqueueApiAnswer(Response.json(401, unauthenticated))
 			.enqueueApiAnswer(Response.json(401, unauthenticated));
 		run((context) -> {
-			assertThatExceptionOfType(WebClientResponseException.class)
-				.isThrownBy(() -> whoami(waveWebClient(context)).block())
-				.satisfies((failure) -> assertThat(failure.getStatusCode().value()).isEqualTo(401));
+			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+				.satisfies((failure) -> {
+					assertThat(failure.getHttpStatus()).isEqualTo(401);
+					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
+				});
 			assertThat(this.server.apiRequests()).isEqualTo(2);
 			assertThat(this.server.tokenRequests()).isEqualTo(2);
 			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
@@ -152,9 +155,8 @@ class TokenLifecycleTests {
 	void forbiddenIsNotReplayed() {
 		this.server.enqueueApiAnswer(Response.json(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}"));
 		run((context) -> {
-			assertThatExceptionOfType(WebClientResponseException.class)
-				.isThrownBy(() -> whoami(waveWebClient(context)).block())
-				.satisfies((failure) -> assertThat(failure.getStatusCode().value()).isEqualTo(403));
+			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+				.satisfies((failure) -> assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.PERMISSION_DENIED));
 			assertThat(this.server.apiRequests()).isEqualTo(1);
 			assertThat(this.server.tokenRequests()).isEqualTo(1);
 		});
