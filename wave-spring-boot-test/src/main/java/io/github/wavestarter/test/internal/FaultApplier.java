@@ -11,8 +11,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /** Turns a {@link Fault} into behaviour on the wire. Internal API. */
 public final class FaultApplier {
 
-    private static final String HTML_TEMPLATE = "<html>\r\n<head><title>%1$d Bad Gateway</title></head>\r\n"
-            + "<body>\r\n<center><h1>%1$d Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    private static final String HTML_TEMPLATE = "<html>\r\n<head><title>%1$s</title></head>\r\n"
+            + "<body>\r\n<center><h1>%1$s</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
     private final ResponseWriter writer;
 
@@ -39,7 +39,8 @@ public final class FaultApplier {
             WaveResponse response;
             if (fault.html()) {
                 response = new WaveResponse.Unary(fault.status(), fault.contentType(),
-                        (fault.body() != null ? fault.body() : String.format(HTML_TEMPLATE, fault.status()))
+                        (fault.body() != null ? fault.body() : String.format(HTML_TEMPLATE,
+                                io.netty.handler.codec.http.HttpResponseStatus.valueOf(fault.status())))
                                 .getBytes(StandardCharsets.UTF_8),
                         java.util.Map.of());
             } else if (fault.status() != null) {
