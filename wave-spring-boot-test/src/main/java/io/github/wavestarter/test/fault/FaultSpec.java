@@ -1,0 +1,148 @@
+package io.github.wavestarter.test.fault;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fault armed for the next {@code n} matching requests, configured fluently:
+ *
+ * <pre>{@code
+ * server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
+ * server.api("/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
+ * server.api().failNext(1).withDroppedConnection();
+ * }</pre>
+ *
+ * The spec is active as soon as {@code failNext} returns; each {@code with...} call atomically replaces its
+ * effect, so configure it before sending the requests that should fail. Once {@code n} requests consumed it,
+ * normal service resumes.
+ */
+public final class FaultSpec {
+
+    private final FaultTarget target;
+    private final AtomicInteger remaining;
+    private volatile Fault fault = Fault.NONE;
+
+    FaultSpec(FaultTarget target, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be >= 1 but was " + times);
+        }
+        this.target = Objects.requireNonNull(target, "target");
+        this.remaining = new AtomicInteger(times);
+    }
+
+    /**
+     * Replaces the response with this status and an endpoint-appropriate error body (OAuth2 error JSON for the
+     * token endpoint, grpc-gateway status JSON for the Blue API).
+     */
+    public FaultSpec withStatus(int status) {
+        fault = fault.withStatus(status, null, null);
+        return this;
+    }
+
+    /** Replaces the response with this status and a JSON body. */
+    public FaultSpec withStatus(int status, String jsonBody) {
+        fault = fault.withStatus(status, jsonBody, "application/json");
+        return this;
+    }
+
+    /** Replaces the response with this status, body and content type. */
+    public FaultSpec withResponse(int status, String body, String contentType) {
+        fault = fault.withStatus(status, body, contentType);
+        return this;
+    }
+
+    /** Adds a header to the (faulty or normal) response, e.g. {@code withHeader("Retry-After", "1")}. */
+    public FaultSpec withHeader(String name, String value) {
+        fault = fault.withHeader(name, value);
+        return this;
+    }
+
+    /** Shortcut for {@code withHeader("Retry-After", String.valueOf(seconds))}. */
+    public FaultSpec withRetryAfter(long seconds) {
+        return withHeader("Retry-After", String.valueOf(seconds));
+    }
+
+    /** Waits this long before answering (the normal response unless another effect replaces it). */
+    public FaultSpec withDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        fault = fault.withDelay(delay);
+        return this;
+    }
+
+    /** Closes the connection without sending any response. */
+    public FaultSpec withDroppedConnection() {
+        fault = fault.withDropConnection();
+        return this;
+    }
+
+    /** Answers a {@code 502 Bad Gateway} HTML page, as a proxy in front of the service would. */
+    public FaultSpec withHtmlBody() {
+        return withHtmlBody(502);
+    }
+
+    /** Answers an HTML error page with this status. */
+    public FaultSpec withHtmlBody(int status) {
+        fault = fault.withHtml(status);
+        return this;
+    }
+
+    /**
+     * Cuts the normal JSON response in the middle: unary responses get half of their body (with a matching
+     * {@code Content-Length}), streams end in the middle of their first line.
+     */
+    public FaultSpec withTruncatedJson() {
+        fault = fault.withTruncatedJson();
+        return this;
+    }
+
+    /**
+     * For streaming endpoints: after {@code afterRows} result lines, sends an
+     * {@code {"error":{"code":13,"message":...,"details":[]}}} line and ends the stream.
+     */
+    public FaultSpec withMidStreamError(long afterRows) {
+        return withMidStreamError(afterRows, 13, "internal error (injected by MockWaveServer)");
+    }
+
+    /** Like {@link #withMidStreamError(long)} with a specific gRPC code and message. */
+    public FaultSpec withMidStreamError(long afterRows, int grpcCode, String message) {
+        if (afterRows < 0) {
+            throw new IllegalArgumentException("afterRows must be >= 0");
+        }
+        fault = fault.withMidStreamError(afterRows, grpcCode, Objects.requireNonNull(message, "message"));
+        return this;
+    }
+
+    /** @return the requests this spec still applies to */
+    public int remaining() {
+        return Math.max(0, remaining.get());
+    }
+
+    /** @return the target of this spec */
+    public FaultTarget target() {
+        return target;
+    }
+
+    /** @return the currently configured effect */
+    public Fault fault() {
+        return fault;
+    }
+
+    /** Consumes one use; returns the fault, or {@code null} when this spec is used up. */
+    Fault tryConsume() {
+        while (true) {
+            int left = remaining.get();
+            if (left <= 0) {
+                return null;
+            }
+            if (remaining.compareAndSet(left, left - 1)) {
+                return fault;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FaultSpec[" + target + ", remaining=" + remaining() + ", " + fault + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** JUnit 5 integration: {@link io.github.wavestarter.test.junit.MockWaveServerTest}. */
+package io.github.wavestarter.test.junit;

@@ -1,0 +1,58 @@
+package io.github.wavestarter.test.stub;
+
+import io.github.wavestarter.test.internal.Json;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Fluent stub definition, obtained from {@code MockWaveServer.stub(method, path)}:
+ *
+ * <pre>{@code
+ * server.stub("GET", "/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
+ * server.stub("GET", "/v1/aws/invoices").thenStream(List.of(Map.of("id", "i-1"), Map.of("id", "i-2")));
+ * server.stub("GET", "/admin/v1/acctgroups/{id}").thenGrpcError(5, "group not found");
+ * }</pre>
+ *
+ * Stubbed endpoints still require a valid bearer token and still honour faults.
+ */
+public final class StubBuilder {
+
+    private final StubRegistry registry;
+    private final String method;
+    private final String pathTemplate;
+
+    /** Creates a builder adding to {@code registry}. */
+    public StubBuilder(StubRegistry registry, String method, String pathTemplate) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.method = ApiStub.normalizeMethod(Objects.requireNonNull(method, "method"));
+        Objects.requireNonNull(pathTemplate, "pathTemplate");
+        this.pathTemplate = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+    }
+
+    /**
+     * Answers with this status and body.
+     *
+     * @param body JSON text, or any object Jackson can serialize
+     */
+    public void thenReturn(int status, Object body) {
+        registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(status, Json.write(body))));
+    }
+
+    /** Answers 200 with this body (JSON text or a Jackson-serializable object). */
+    public void thenReturn(Object body) {
+        thenReturn(200, body);
+    }
+
+    /** Answers a chunked stream with one {@code {"result":...}} line per element (JSON text or objects). */
+    public void thenStream(List<?> results) {
+        List<String> json = results.stream().map(Json::write).toList();
+        registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Stream(json)));
+    }
+
+    /** Answers a grpc-gateway error with the HTTP status that corresponds to the gRPC code. */
+    public void thenGrpcError(int grpcCode, String message) {
+        String body = "{\"code\":" + grpcCode + ",\"message\":" + Json.quote(message) + ",\"details\":[]}";
+        registry.add(new ApiStub(method, pathTemplate,
+                new StubbedResponse.Unary(io.github.wavestarter.test.internal.GrpcStatus.httpStatusOf(grpcCode), body)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.wavestarter.test.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.wavestarter.test.MockWaveServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.context.ContextCustomizer;
+
+class MockWaveContextCustomizerTest {
+
+    @EnableMockWave(propertyPrefix = "custom", userProperties = false)
+    static class Annotated {
+    }
+
+    static class NotAnnotated {
+    }
+
+    @Test
+    void noCustomizerWithoutTheAnnotation() {
+        assertThat(new MockWaveContextCustomizerFactory().createContextCustomizer(NotAnnotated.class, List.of()))
+                .isNull();
+    }
+
+    @Test
+    void serverLivesAsLongAsTheContextAndHonoursPrefixAndUserSwitch() {
+        ContextCustomizer customizer = new MockWaveContextCustomizerFactory()
+                .createContextCustomizer(Annotated.class, List.of());
+        GenericApplicationContext context = new GenericApplicationContext();
+        customizer.customizeContext(context, null);
+        context.refresh();
+
+        MockWaveServer server = context.getBean(MockWaveServer.class);
+        assertThat(context.getEnvironment().getProperty("custom.base-url")).isEqualTo(server.baseUrl());
+        assertThat(context.getEnvironment().getProperty("custom.token-uri")).isEqualTo(server.tokenUri());
+        assertThat(context.getEnvironment().containsProperty("custom.username")).isFalse();
+        assertThat(context.getEnvironment().containsProperty("wave.base-url")).isFalse();
+        assertThat(server.isClosed()).isFalse();
+
+        context.close();
+
+        assertThat(server.isClosed()).isTrue();
+    }
+
+    @Test
+    void customizersDifferPerTestClassSoEachClassGetsItsOwnServer() {
+        MockWaveContextCustomizerFactory factory = new MockWaveContextCustomizerFactory();
+        assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
+                .isEqualTo(factory.createContextCustomizer(Annotated.class, List.of()))
+                .isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTest.class, List.of()));
+    }
+}
