@@ -68,6 +68,11 @@ final class LoopbackServers implements AutoCloseable {
 
 	private final AtomicLong api401 = new AtomicLong();
 
+	/** Token value to the client id it was issued to. */
+	private final Map<String, String> issuedTo = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> api401ByClient = new ConcurrentHashMap<>();
+
 	LoopbackServers() {
 		this.tokenServer = HttpServer.create().host("127.0.0.1").port(0).handle(this::token).bindNow();
 		this.apiServer = HttpServer.create().host("127.0.0.1").port(0).handle(this::api).bindNow();
@@ -110,13 +115,19 @@ final class LoopbackServers implements AutoCloseable {
 		return this.api401.get();
 	}
 
+	/** API answers 401 to calls carrying a token issued to this client (before any replay). */
+	int api401(String clientId) {
+		AtomicInteger count = this.api401ByClient.get(clientId);
+		return (count != null) ? count.get() : 0;
+	}
+
 	long apiCalls() {
 		return this.apiCalls.get();
 	}
 
 	/** Issues a token directly (no HTTP), for the static-bearer baseline. */
 	String issueDirectly(long lifetimeSeconds) {
-		return issue(lifetimeSeconds);
+		return issue(lifetimeSeconds, "direct");
 	}
 
 	/** Makes the API answer 401 to every later call that carries the last issued token. */
@@ -126,11 +137,12 @@ final class LoopbackServers implements AutoCloseable {
 		return token;
 	}
 
-	private String issue(long lifetimeSeconds) {
+	private String issue(long lifetimeSeconds, String clientId) {
 		String token = "tok-" + this.tokenSequence.incrementAndGet() + "-"
 				+ Long.toHexString(ThreadLocalRandom.current().nextLong()) + "."
 				+ Long.toHexString(ThreadLocalRandom.current().nextLong());
 		this.issued.put(token, System.nanoTime() + Duration.ofSeconds(lifetimeSeconds).toNanos());
+		this.issuedTo.put(token, clientId);
 		this.lastIssued.set(token);
 		return token;
 	}
@@ -172,7 +184,7 @@ final class LoopbackServers implements AutoCloseable {
 							.sendString(Mono.just("{\"error\":\"invalid_client\"}"))
 							.then();
 					}
-					String token = issue(expiresIn);
+					String token = issue(expiresIn, clientId);
 					return response.status(200)
 						.header("Content-Type", "application/json")
 						.header("Cache-Control", "no-store")
@@ -194,6 +206,8 @@ final class LoopbackServers implements AutoCloseable {
 		Long expiry = (token != null) ? this.issued.get(token) : null;
 		if (expiry == null || System.nanoTime() - expiry >= 0 || this.revoked.contains(token)) {
 			this.api401.incrementAndGet();
+			String clientId = (token != null) ? this.issuedTo.getOrDefault(token, "?") : "?";
+			this.api401ByClient.computeIfAbsent(clientId, (id) -> new AtomicInteger()).incrementAndGet();
 			return response.status(401)
 				.header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
 				.header("Content-Length", "0")

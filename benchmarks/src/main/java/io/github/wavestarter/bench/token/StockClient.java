@@ -24,6 +24,8 @@ final class StockClient implements BenchClient {
 
 	private final WebClient webClient;
 
+	private final ServerOAuth2AuthorizedClientExchangeFilterFunction filter;
+
 	StockClient(LoopbackServers servers) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId("wave")
 			.clientId(CLIENT_ID)
@@ -44,12 +46,17 @@ final class StockClient implements BenchClient {
 		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
 				manager);
 		oauth.setDefaultClientRegistrationId("wave");
+		this.filter = oauth;
 		this.webClient = WebClient.builder().baseUrl(servers.baseUrl()).filter(oauth).build();
 	}
 
 	@Override
 	public String clientId() {
 		return CLIENT_ID;
+	}
+
+	ServerOAuth2AuthorizedClientExchangeFilterFunction filter() {
+		return this.filter;
 	}
 
 	@Override
