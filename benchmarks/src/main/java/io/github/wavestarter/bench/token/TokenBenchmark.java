@@ -28,11 +28,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class TokenBenchmark {
 
-	private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 11);
 
-	private static final int SEQUENTIAL_CALLS = Integer.getInteger("bench.sequentialCalls", 5_000);
+	private static final int SEQUENTIAL_CALLS = Integer.getInteger("bench.sequentialCalls", 3_000);
 
-	private static final int CONCURRENT_CALLS = Integer.getInteger("bench.concurrentCalls", 20_000);
+	private static final int CONCURRENT_CALLS = Integer.getInteger("bench.concurrentCalls", 12_000);
 
 	private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
 
@@ -304,6 +304,7 @@ public final class TokenBenchmark {
 				for (int m = 0; m < modes.length; m++) {
 					for (int k = 0; k < calls.size(); k++) {
 						int c = (r % 2 == 0) ? k : calls.size() - 1 - k; // A,B,C then C,B,A
+						settle();
 						results[m][c][r] = measure(calls.get(c), sizes[m], modes[m]);
 					}
 				}
@@ -351,6 +352,17 @@ public final class TokenBenchmark {
 			verdicts.forEach((v) -> out.append(v).append('\n'));
 			out.append('\n').append(FilterCost.measure(servers, ours, stock));
 			return out.toString();
+		}
+	}
+
+	/** Collects the previous client's garbage so it does not land on the next one's measurement. */
+	private static void settle() {
+		System.gc();
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
