@@ -71,7 +71,7 @@ final class FilterCost {
 		cases.put("scratch-optimised filter (see proposals)", () -> scratch.filter(request, next));
 		cases.put("stock `ServerOAuth2AuthorizedClientExchangeFilterFunction`", () -> stock.filter().filter(request, next));
 		StringBuilder out = new StringBuilder();
-		out.append("### Where the per-call cost goes (filter alone, no I/O, 1 thread)\n\n");
+		out.append("#### Where the per-call cost goes (filter alone, no I/O, 1 thread)\n\n");
 		out.append("Each case is subscribed ").append(OPS).append(" times per trial against an exchange function "
 				+ "that answers a prebuilt 200; median of ").append(TRIALS).append(" trials.\n\n");
 		out.append("| Case | ns/call | bytes allocated/call |\n|---|---|---|\n");

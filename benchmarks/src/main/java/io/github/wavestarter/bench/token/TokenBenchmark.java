@@ -146,7 +146,7 @@ public final class TokenBenchmark {
 		Scenario[] scenarios = { TokenBenchmark::coldBurst, TokenBenchmark::burstAfterExpiry,
 				TokenBenchmark::shortLivedSteady, TokenBenchmark::revokedOnce, TokenBenchmark::revokedBurst };
 		StringBuilder table = new StringBuilder();
-		table.append("### Token requests per scenario\n\n");
+		table.append("#### Token requests per scenario\n\n");
 		table.append("Cell: **token requests** (API calls that ended with 200, with 401, with an exception; "
 				+ "wall time of the scenario's calls; 401 answers the API sent, including those the client "
 				+ "replayed).\n\n");
@@ -311,7 +311,7 @@ public final class TokenBenchmark {
 				System.err.printf(Locale.ROOT, "overhead round %d/%d done%n", r + 1, ROUNDS);
 			}
 			StringBuilder out = new StringBuilder();
-			out.append("### Per-call overhead (median of ").append(ROUNDS).append(" alternating rounds)\n\n");
+			out.append("#### Per-call overhead (median of ").append(ROUNDS).append(" alternating rounds)\n\n");
 			out.append("Same loopback API, same token, same Boot `WebClient.Builder` (connector, codecs) for "
 					+ "`waveWebClient` and the static-bearer baseline; GET + read a small JSON body.\n\n");
 			out.append("| Mode | Client | Throughput (calls/s) | p50 (µs) | p99 (µs) | Throughput ratio vs static | "
