@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
+import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
+import io.github.wavestarter.http.WaveHttpClientConfigurer;
 import io.github.wavestarter.observation.WaveObservations;
 import io.github.wavestarter.support.Masking;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -26,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -46,6 +49,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, ClientRegistration.class, ReactiveOAuth2AuthorizedClientManager.class })
 @ConditionalOnBooleanProperty(name = "wave.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WaveProperties.class)
+@Import(WaveHttpConfiguration.class)
 public final class WaveAutoConfiguration {
 
 	/** Name of the Blue API {@link WebClient} bean. */
@@ -75,9 +79,12 @@ public final class WaveAutoConfiguration {
 	@ConditionalOnMissingBean(WaveAccessTokenProvider.class)
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WaveHttpClientConfigurer> http) {
 		WaveProperties.Token token = properties.getToken();
-		WebClient tokenEndpointClient = webClientBuilder.getIfAvailable(WebClient::builder).build();
+		WebClient tokenEndpointClient = http.getIfAvailable(() -> WaveHttpClientConfigurer.NONE)
+			.configure(webClientBuilder.getIfAvailable(WebClient::builder))
+			.build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
 				jsonMapper.getIfAvailable(JsonMapper::shared), new WaveTokenResponseClient.Settings(token.getTimeout(),
 						token.getMaxAttempts(), token.getRetryBackoff(), token.getDefaultExpiresIn(),
@@ -99,8 +106,9 @@ public final class WaveAutoConfiguration {
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
 	WebClient waveWebClient(WaveProperties properties, WaveAccessTokenProvider tokens,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WaveWebClientCustomizer> customizers,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<WaveHttpClientConfigurer> http) {
+		WebClient.Builder builder = http.getIfAvailable(() -> WaveHttpClientConfigurer.NONE)
+			.configure(webClientBuilder.getIfAvailable(WebClient::builder))
 			.baseUrl(properties.getBaseUrl().toString())
 			.filter(new WaveBearerTokenFilter(tokens, new BaseUrlScope(properties.getBaseUrl()),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
