@@ -52,7 +52,7 @@ public final class WaveTestContexts {
 	public static String[] properties(LoopbackWaveServer server) {
 		return new String[] { "wave.client-id=" + server.clientId, "wave.client-secret=" + server.clientSecret,
 				"wave.token-uri=" + server.tokenUri(), "wave.base-url=" + server.apiBaseUrl(),
-				"wave.token.retry-backoff=10ms" };
+				"wave.token.retry-backoff=10ms", "spring.reactor.netty.shutdown-quiet-period=0s" };
 	}
 
 }
