@@ -158,6 +158,20 @@ class WaveHealthIntegrationTests {
 	}
 
 	@Test
+	void servletApplicationGetsBlockingIndicator() {
+		try (LoopbackWaveServer server = LoopbackWaveServer.start()) {
+			WaveTestContexts.servletForServer(server).withPropertyValues("wave.health.active=true").run((context) -> {
+				assertThat(context).hasSingleBean(WaveHealthIndicator.class)
+					.doesNotHaveBean(WaveReactiveHealthIndicator.class);
+				HealthIndicator indicator = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
+					.getContributor("wave");
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(server.tokenRequestCount()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
 	void canBeDisabled() {
 		try (LoopbackWaveServer server = LoopbackWaveServer.start()) {
 			WaveTestContexts.forServer(server).withPropertyValues("management.health.wave.enabled=false").run((context) -> {

@@ -16,6 +16,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
@@ -46,6 +47,12 @@ public final class WaveTestContexts {
 	/** A reactive web context, configured for the given loopback server. */
 	public static ReactiveWebApplicationContextRunner reactiveForServer(LoopbackWaveServer server) {
 		return new ReactiveWebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues(properties(server));
+	}
+
+	/** A servlet web context, configured for the given loopback server. */
+	public static WebApplicationContextRunner servletForServer(LoopbackWaveServer server) {
+		return new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
 			.withPropertyValues(properties(server));
 	}
 
