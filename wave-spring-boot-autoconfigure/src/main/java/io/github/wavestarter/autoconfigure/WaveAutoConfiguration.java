@@ -2,9 +2,9 @@ package io.github.wavestarter.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
-import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.http.WaveHttpClientConfigurer;
 import io.github.wavestarter.observation.WaveObservations;
