@@ -2,10 +2,12 @@ package io.github.wavestarter.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.blue.BlueApiErrors;
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
+import io.github.wavestarter.http.WaveHttpClientConfigurer;
 import io.github.wavestarter.observation.WaveObservations;
 import io.github.wavestarter.support.Masking;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -27,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -48,6 +51,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, ClientRegistration.class, ReactiveOAuth2AuthorizedClientManager.class })
 @ConditionalOnBooleanProperty(name = "wave.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WaveProperties.class)
+@Import(WaveHttpConfiguration.class)
 public final class WaveAutoConfiguration {
 
 	/** Name of the Blue API {@link WebClient} bean. */
@@ -77,9 +81,10 @@ public final class WaveAutoConfiguration {
 	@ConditionalOnMissingBean(WaveAccessTokenProvider.class)
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WaveHttpClientConfigurer> http) {
 		WaveProperties.Token token = properties.getToken();
-		WebClient tokenEndpointClient = webClientBuilder.getIfAvailable(WebClient::builder).build();
+		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
 				jsonMapper.getIfAvailable(JsonMapper::shared), new WaveTokenResponseClient.Settings(token.getTimeout(),
 						token.getMaxAttempts(), token.getRetryBackoff(), token.getDefaultExpiresIn(),
@@ -101,14 +106,24 @@ public final class WaveAutoConfiguration {
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
 	WebClient waveWebClient(WaveProperties properties, WaveAccessTokenProvider tokens,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WaveWebClientCustomizer> customizers,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
-			.baseUrl(properties.getBaseUrl().toString())
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WaveHttpClientConfigurer> http) {
+		WebClient.Builder builder = newBuilder(webClientBuilder, http).baseUrl(properties.getBaseUrl().toString())
 			.filter(new WaveBearerTokenFilter(tokens, new BaseUrlScope(properties.getBaseUrl()),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(JsonMapper::shared));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * A builder from Boot's {@code WebClient.Builder} (codecs, observation, the
+	 * application's connector), with the {@code wave.http.*} settings applied.
+	 */
+	private static WebClient.Builder newBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WaveHttpClientConfigurer> http) {
+		return http.getIfAvailable(() -> WaveHttpClientConfigurer.NONE)
+			.configure(webClientBuilder.getIfAvailable(WebClient::builder));
 	}
 
 }

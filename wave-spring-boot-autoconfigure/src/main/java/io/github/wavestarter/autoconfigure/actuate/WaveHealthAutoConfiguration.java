@@ -1,0 +1,86 @@
+package io.github.wavestarter.autoconfigure.actuate;
+
+import io.github.wavestarter.actuate.WaveHealthEvaluator;
+import io.github.wavestarter.actuate.WaveHealthIndicator;
+import io.github.wavestarter.actuate.WaveReactiveHealthIndicator;
+import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
+import io.github.wavestarter.autoconfigure.WaveProperties;
+import io.github.wavestarter.token.WaveAccessTokenProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Publishes the {@code wave} health contributor when Spring Boot's health support
+ * (Actuator) is present: a {@link WaveReactiveHealthIndicator} in reactive web
+ * applications, a {@link WaveHealthIndicator} otherwise. Turned off with
+ * {@code management.health.wave.enabled=false}; {@code wave.health.active=true} makes it
+ * obtain a token (through the cache) on each check.
+ */
+@AutoConfiguration(after = WaveAutoConfiguration.class,
+		beforeName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(WaveAccessTokenProvider.class)
+@ConditionalOnEnabledHealthIndicator("wave")
+@EnableConfigurationProperties({ WaveProperties.class, WaveHealthProperties.class })
+public final class WaveHealthAutoConfiguration {
+
+	/** Name of the health indicator bean (contributor name {@code wave}). */
+	public static final String BEAN_NAME = "waveHealthIndicator";
+
+	static WaveHealthEvaluator evaluator(WaveAccessTokenProvider tokens, WaveProperties properties,
+			WaveHealthProperties health) {
+		return WaveHealthEvaluator.of(tokens, properties.getRegistrationId(), health.isActive(), health.getTimeout());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class Reactive {
+
+		@Bean(BEAN_NAME)
+		@ConditionalOnMissingBean(name = BEAN_NAME)
+		WaveReactiveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties,
+				WaveHealthProperties health) {
+			return new WaveReactiveHealthIndicator(evaluator(tokens, properties, health));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(NotReactiveWebApplication.class)
+	static class Imperative {
+
+		@Bean(BEAN_NAME)
+		@ConditionalOnMissingBean(name = BEAN_NAME)
+		WaveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties,
+				WaveHealthProperties health) {
+			return new WaveHealthIndicator(evaluator(tokens, properties, health));
+		}
+
+	}
+
+	static class NotReactiveWebApplication extends NoneNestedConditions {
+
+		NotReactiveWebApplication() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		static class Reactive {
+
+		}
+
+	}
+
+}

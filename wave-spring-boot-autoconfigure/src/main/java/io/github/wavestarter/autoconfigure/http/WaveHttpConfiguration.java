@@ -1,0 +1,140 @@
+package io.github.wavestarter.autoconfigure.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.wavestarter.autoconfigure.WaveProperties;
+import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
+import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.Problem;
+import io.github.wavestarter.http.WaveClientHttpConnectorFactory;
+import io.github.wavestarter.http.WaveHttpClientConfigurer;
+import io.github.wavestarter.http.WaveHttpClientSettings;
+import io.github.wavestarter.http.WaveProxy;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code wave.http.*} into the {@link WaveHttpClientConfigurer} that the Wave
+ * auto-configuration applies to the token endpoint client and to {@code waveWebClient}.
+ * Imported by {@code WaveAutoConfiguration}. Invalid settings (an unknown SSL bundle, a
+ * proxy without port, an unusable {@code HTTPS_PROXY}) fail startup with an
+ * {@link InvalidWaveConfigurationException} naming the property.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WaveHttpConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WaveHttpClientConfigurer waveHttpClientConfigurer(WaveProperties properties, Environment environment,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
+		WaveHttpClientSettings settings = settings(properties.getHttp(), sslBundles.getIfAvailable(),
+				environment::getProperty);
+		if (!settings.needsConnector()) {
+			return WaveHttpClientConfigurer.of(settings, null);
+		}
+		ReactorClientHttpConnectorBuilder builder = (connectorBuilder
+			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor : null;
+		if (builder == null) {
+			ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
+			builder = (resources != null) ? ClientHttpConnectorBuilder.reactor().withReactorResourceFactory(resources)
+					: ClientHttpConnectorBuilder.reactor();
+		}
+		return WaveHttpClientConfigurer.of(settings,
+				new WaveClientHttpConnectorFactory(builder, httpClientSettings.getIfAvailable()));
+	}
+
+	/**
+	 * Reads and checks {@code wave.http.*}.
+	 * @param http the properties
+	 * @param sslBundles the application's SSL bundles, or {@code null}
+	 * @param environment looks up environment variables ({@code HTTPS_PROXY},
+	 * {@code NO_PROXY})
+	 * @return the settings
+	 * @throws InvalidWaveConfigurationException when a setting cannot work
+	 */
+	static WaveHttpClientSettings settings(WaveProperties.Http http, SslBundles sslBundles,
+			java.util.function.Function<String, String> environment) {
+		List<Problem> problems = new ArrayList<>();
+		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
+		WaveProxy proxy = proxy(http.getProxy(), environment, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidWaveConfigurationException(problems);
+		}
+		return new WaveHttpClientSettings(http.getConnectTimeout(), http.getResponseTimeout(),
+				http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy);
+	}
+
+	private static SslBundle sslBundle(String name, SslBundles sslBundles, List<Problem> problems) {
+		if (!StringUtils.hasText(name)) {
+			return null;
+		}
+		if (sslBundles == null) {
+			problems.add(new Problem("wave.http.ssl-bundle",
+					"names the SSL bundle '" + name + "', but the application has no SSL bundles",
+					"Define the bundle with spring.ssl.bundle.jks." + name + ".* or spring.ssl.bundle.pem." + name
+							+ ".*, or remove wave.http.ssl-bundle"));
+			return null;
+		}
+		try {
+			return sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			problems.add(new Problem("wave.http.ssl-bundle",
+					"names the SSL bundle '" + name + "', which does not exist (known bundles: "
+							+ sslBundles.getBundleNames() + ")",
+					"Define the bundle with spring.ssl.bundle.jks." + name + ".* or spring.ssl.bundle.pem." + name
+							+ ".*, or set wave.http.ssl-bundle to an existing bundle"));
+			return null;
+		}
+	}
+
+	private static WaveProxy proxy(WaveProperties.Proxy proxy, java.util.function.Function<String, String> environment,
+			List<Problem> problems) {
+		if (StringUtils.hasText(proxy.getHost())) {
+			if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+				problems.add(new Problem("wave.http.proxy.port",
+						"is " + ((proxy.getPort() != null) ? "'" + proxy.getPort() + "', not a valid port" : "not set")
+								+ " while wave.http.proxy.host is set",
+						"Set wave.http.proxy.port to the proxy's port"));
+				return null;
+			}
+			return new WaveProxy(proxy.getHost().trim(), proxy.getPort(), emptyToNull(proxy.getUsername()),
+					emptyToNull(proxy.getPassword()), emptyToNull(proxy.getNonProxyHosts()));
+		}
+		if (proxy.isFromEnv()) {
+			try {
+				WaveProxy fromEnv = WaveProxy.fromEnvironment(environment);
+				if (fromEnv != null && StringUtils.hasText(proxy.getNonProxyHosts())) {
+					return new WaveProxy(fromEnv.host(), fromEnv.port(), fromEnv.username(), fromEnv.password(),
+							proxy.getNonProxyHosts());
+				}
+				return fromEnv;
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem("wave.http.proxy.from-env", "is true, but " + ex.getMessage(),
+						"Set HTTPS_PROXY to http://[user:password@]host:port, or set wave.http.proxy.host and "
+								+ "wave.http.proxy.port instead"));
+			}
+		}
+		return null;
+	}
+
+	private static String emptyToNull(String value) {
+		return StringUtils.hasText(value) ? value : null;
+	}
+
+}

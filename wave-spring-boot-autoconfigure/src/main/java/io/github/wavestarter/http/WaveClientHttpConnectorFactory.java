@@ -1,0 +1,72 @@
+package io.github.wavestarter.http;
+
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.transport.ProxyProvider;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Builds the one Reactor Netty {@link ClientHttpConnector} that the token endpoint client
+ * and {@code waveWebClient} share when {@code wave.http.*} sets a timeout, an SSL bundle
+ * or a proxy.
+ * <p>
+ * It goes through Spring Boot's {@link ReactorClientHttpConnectorBuilder}, so the
+ * application's connector builder (and its {@code ReactorResourceFactory}, event loops
+ * and connection pool) is reused when it is a Reactor one, and Boot's
+ * {@link HttpClientSettings} ({@code spring.http.clients.*}) fill in what
+ * {@code wave.http.*} leaves unset. The proxy is applied on the Reactor Netty
+ * {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional basic
+ * authentication and non-proxy hosts.
+ */
+public final class WaveClientHttpConnectorFactory {
+
+	private final ReactorClientHttpConnectorBuilder builder;
+
+	private final HttpClientSettings defaults;
+
+	/**
+	 * Creates a factory.
+	 * @param builder the Reactor connector builder to start from, or {@code null} for
+	 * Boot's default one
+	 * @param defaults the application's HTTP client settings, or {@code null}
+	 */
+	public WaveClientHttpConnectorFactory(ReactorClientHttpConnectorBuilder builder, HttpClientSettings defaults) {
+		this.builder = (builder != null) ? builder : ClientHttpConnectorBuilder.reactor();
+		this.defaults = (defaults != null) ? defaults : HttpClientSettings.defaults();
+	}
+
+	/**
+	 * Builds a connector with the given settings.
+	 * @param settings the Wave HTTP settings
+	 * @return the connector
+	 */
+	public ClientHttpConnector create(WaveHttpClientSettings settings) {
+		HttpClientSettings clientSettings = new HttpClientSettings(null, settings.connectTimeout(),
+				settings.responseTimeout(), settings.sslBundle())
+			.orElse(this.defaults);
+		ReactorClientHttpConnectorBuilder connectorBuilder = this.builder;
+		WaveProxy proxy = settings.proxy();
+		if (proxy != null) {
+			connectorBuilder = connectorBuilder.withHttpClientCustomizer((httpClient) -> applyProxy(httpClient, proxy));
+		}
+		return connectorBuilder.build(clientSettings);
+	}
+
+	static HttpClient applyProxy(HttpClient httpClient, WaveProxy proxy) {
+		return httpClient.proxy((spec) -> {
+			ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.HTTP).host(proxy.host()).port(proxy.port());
+			if (proxy.username() != null) {
+				builder.username(proxy.username());
+				String password = proxy.password();
+				builder.password((username) -> (password != null) ? password : "");
+			}
+			if (proxy.nonProxyHosts() != null) {
+				builder.nonProxyHosts(proxy.nonProxyHosts());
+			}
+		});
+	}
+
+}

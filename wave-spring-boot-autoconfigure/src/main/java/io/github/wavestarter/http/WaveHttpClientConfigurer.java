@@ -1,0 +1,78 @@
+package io.github.wavestarter.http;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Applies {@code wave.http.*} to a {@link WebClient.Builder}: the Wave connector (when a
+ * timeout, an SSL bundle or a proxy is set) and the in-memory body limit. The same
+ * connector instance is applied to the token endpoint client and to
+ * {@code waveWebClient}. Without any setting it leaves the builder as it is, so the
+ * application's connector is used.
+ */
+public final class WaveHttpClientConfigurer {
+
+	/** Leaves builders as they are. */
+	public static final WaveHttpClientConfigurer NONE = new WaveHttpClientConfigurer(WaveHttpClientSettings.NONE, null);
+
+	private final WaveHttpClientSettings settings;
+
+	private final ClientHttpConnector connector;
+
+	/**
+	 * Creates a configurer.
+	 * @param settings the settings
+	 * @param connector the connector to apply, or {@code null} to keep the builder's
+	 */
+	public WaveHttpClientConfigurer(WaveHttpClientSettings settings, ClientHttpConnector connector) {
+		this.settings = settings;
+		this.connector = connector;
+	}
+
+	/**
+	 * Creates a configurer, building a connector with the factory when the settings need
+	 * one.
+	 * @param settings the settings
+	 * @param connectorFactory builds the connector
+	 * @return the configurer
+	 */
+	public static WaveHttpClientConfigurer of(WaveHttpClientSettings settings,
+			WaveClientHttpConnectorFactory connectorFactory) {
+		return new WaveHttpClientConfigurer(settings,
+				settings.needsConnector() ? connectorFactory.create(settings) : null);
+	}
+
+	/**
+	 * Applies the settings to a builder.
+	 * @param builder the builder (of the token endpoint client or of
+	 * {@code waveWebClient})
+	 * @return the same builder
+	 */
+	public WebClient.Builder configure(WebClient.Builder builder) {
+		if (this.connector != null) {
+			builder.clientConnector(this.connector);
+		}
+		if (this.settings.maxInMemorySize() != null) {
+			int limit = (int) Math.min(Integer.MAX_VALUE, this.settings.maxInMemorySize().toBytes());
+			builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(limit));
+		}
+		return builder;
+	}
+
+	/**
+	 * The connector shared by the Wave clients.
+	 * @return the connector, or {@code null} when the application's is used
+	 */
+	public ClientHttpConnector getConnector() {
+		return this.connector;
+	}
+
+	/**
+	 * The settings applied.
+	 * @return the settings
+	 */
+	public WaveHttpClientSettings getSettings() {
+		return this.settings;
+	}
+
+}

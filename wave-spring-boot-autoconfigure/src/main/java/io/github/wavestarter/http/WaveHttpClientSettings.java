@@ -1,0 +1,43 @@
+package io.github.wavestarter.http;
+
+import java.time.Duration;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * HTTP settings shared by the token endpoint client and {@code waveWebClient}
+ * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set keeps
+ * the application's defaults.
+ *
+ * @param connectTimeout the connect timeout
+ * @param responseTimeout the response (read) timeout
+ * @param maxInMemorySize the largest unary response body held in memory
+ * @param sslBundle the SSL bundle for TLS connections
+ * @param sslBundleName the name of the SSL bundle, for messages
+ * @param proxy the outbound proxy
+ */
+public record WaveHttpClientSettings(Duration connectTimeout, Duration responseTimeout, DataSize maxInMemorySize,
+		SslBundle sslBundle, String sslBundleName, WaveProxy proxy) {
+
+	/** No setting: the application's HTTP client is used as it is. */
+	public static final WaveHttpClientSettings NONE = new WaveHttpClientSettings(null, null, null, null, null, null);
+
+	/**
+	 * Whether the settings need a connector of their own (a timeout, an SSL bundle or a
+	 * proxy is set), rather than only codec settings.
+	 * @return whether a dedicated connector is built
+	 */
+	public boolean needsConnector() {
+		return this.connectTimeout != null || this.responseTimeout != null || this.sslBundle != null
+				|| this.proxy != null;
+	}
+
+	@Override
+	public String toString() {
+		return "WaveHttpClientSettings[connectTimeout=" + this.connectTimeout + ", responseTimeout="
+				+ this.responseTimeout + ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle="
+				+ this.sslBundleName + ", proxy=" + this.proxy + "]";
+	}
+
+}

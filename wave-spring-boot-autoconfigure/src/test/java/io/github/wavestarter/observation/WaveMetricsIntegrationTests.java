@@ -1,0 +1,115 @@
+package io.github.wavestarter.observation;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
+import io.github.wavestarter.testsupport.NettyWaveServer;
+import io.github.wavestarter.testsupport.WaveTestContexts;
+import io.github.wavestarter.token.WaveTokenManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The starter's observations, recorded as Micrometer meters by Boot's metrics
+ * auto-configuration, against a loopback token endpoint and API.
+ */
+class WaveMetricsIntegrationTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
+	@Test
+	void acquisitionsJoinsRetriesReplaysAndHttpCallsAreRecorded() {
+		try (NettyWaveServer server = NettyWaveServer.start()) {
+			server.tokenFailuresLeft.set(1);
+			server.tokenDelay = Duration.ofMillis(200);
+			server.apiRejectionsLeft.set(1);
+			WaveTestContexts.forServer(server).run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+				// four concurrent callers: one acquisition (a 503, one retry, then a token), three joins
+				assertThat(Flux.range(0, 4).flatMap((i) -> manager.getAccessToken()).collectList().block(BLOCK))
+					.hasSize(4);
+				assertThat(server.tokenRequestCount()).isEqualTo(2);
+				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
+				// the API rejects the first token: the call is replayed with a new one
+				assertThat(client.get().uri("/v1/me").retrieve().bodyToMono(String.class).block(BLOCK))
+					.contains("/m/blue/v1/me");
+				assertThat(server.tokenRequestCount()).isEqualTo(3);
+
+				Timer success = registry.get("wave.token.acquisition")
+					.tags("grant.type", "client_credentials", "outcome", "success", "error.code", "none")
+					.timer();
+				assertThat(success.count()).isEqualTo(2);
+				assertThat(success.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(400);
+				assertThat(sum(registry.get("wave.token.acquisition.joined")
+					.tag("grant.type", "client_credentials")
+					.counters())).isEqualTo(3);
+				assertThat(sum(registry.get("wave.token.acquisition.retry").counters())).isEqualTo(1);
+				assertThat(registry.get("wave.api.replay").tag("outcome", "success").timer().count()).isEqualTo(1);
+				assertThat(sumTimers(registry.get("http.client.requests").tag("method", "POST").timers()))
+					.isEqualTo(server.tokenRequestCount());
+				// the replay happens inside the WebClient's filter chain: one logical call, two on the wire
+				assertThat(server.apiAuthorizations).hasSize(2);
+				assertThat(registry.get("http.client.requests").tags("method", "GET", "status", "200").timer().count())
+					.isEqualTo(1);
+				assertThat(registry.get("http.client.requests").tag("status", "503").timer().count()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void failedAcquisitionIsRecordedWithErrorCode() {
+		try (NettyWaveServer server = NettyWaveServer.start()) {
+			WaveTestContexts.forServer(server).withPropertyValues("wave.client-secret=wrong-Secret-Value").run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+				assertThat(registry.get("wave.token.acquisition")
+					.tags("grant.type", "client_credentials", "outcome", "failure", "error.code", "invalid_client")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.find("wave.token.acquisition").tag("outcome", "success").timer()).isNull();
+				// an OAuth2 refusal is not retried
+				assertThat(registry.find("wave.token.acquisition.retry").counters()).isEmpty();
+				assertThat(registry.get("http.client.requests").tag("status", "401").timer().count()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void passwordGrantIsTagged() {
+		try (NettyWaveServer server = NettyWaveServer.start()) {
+			WaveTestContexts.forServer(server)
+				.withPropertyValues("wave.grant-type=password", "wave.username=user@example.com",
+						"wave.password=User-Passw0rd-Value")
+				.run((context) -> {
+					context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK);
+					assertThat(context.getBean(MeterRegistry.class)
+						.get("wave.token.acquisition")
+						.tags("grant.type", "password", "outcome", "success")
+						.timer()
+						.count()).isEqualTo(1);
+					assertThat(server.tokenRequests.get(0)).containsEntry("grant_type", "password")
+						.containsEntry("password", "User-Passw0rd-Value");
+				});
+		}
+	}
+
+	private static double sum(Collection<Counter> counters) {
+		return counters.stream().mapToDouble(Counter::count).sum();
+	}
+
+	private static long sumTimers(Collection<Timer> timers) {
+		return timers.stream().mapToLong(Timer::count).sum();
+	}
+
+}
