@@ -14,15 +14,15 @@ import reactor.core.publisher.Mono;
 /**
  * Summary of a stream of AWS cost rows: row count, total and the most expensive services.
  * <p>
- * {@link #of(Flux, int)} folds the stream row by row with {@code reduceWith}: memory is one
- * running total per service (a few dozen at most), never the rows themselves, so a month
- * with millions of rows costs no more heap than one with ten. Amounts are summed as
+ * {@link #of(Flux, int)} folds the stream row by row with {@code reduceWith}: memory is
+ * one running total per service (a few dozen at most), never the rows themselves, so a
+ * month with millions of rows costs no more heap than one with ten. Amounts are summed as
  * {@link BigDecimal} so the total is exact for the decimal values the API sends.
  *
  * @param rows number of AWS rows read
  * @param total sum of {@link AwsCost#cost()} over all rows
- * @param currency the rows' {@link AwsCost#baseCurrency()} ({@code USD} if none was sent);
- * "{@code mixed}" if the rows disagree
+ * @param currency the rows' {@link AwsCost#baseCurrency()} ({@code USD} if none was
+ * sent); "{@code mixed}" if the rows disagree
  * @param serviceCount number of distinct services
  * @param topServices the most expensive services, highest cost first (ties by name)
  */
@@ -37,6 +37,7 @@ public record CostReport(long rows, BigDecimal total, String currency, int servi
 
 	/**
 	 * Total cost of one service.
+	 *
 	 * @param service the product code, e.g. {@code AmazonEC2}
 	 * @param cost the summed cost
 	 */
@@ -44,7 +45,8 @@ public record CostReport(long rows, BigDecimal total, String currency, int servi
 	}
 
 	/**
-	 * Aggregates the AWS rows of {@code items} into a report with the top {@value #TOP} services.
+	 * Aggregates the AWS rows of {@code items} into a report with the top {@value #TOP}
+	 * services.
 	 * @param items the rows, e.g. from {@code CostApi.readCosts("aws", request)}
 	 * @return the report, emitted when the stream completes
 	 */

@@ -18,11 +18,11 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * The demo-backend switch. Unless the {@value #REAL_PROFILE} profile is active, it starts the
- * in-process Wave emulator ({@link MockWaveServer}) once the environment is prepared, before
- * any bean exists, and points {@code wave.*} at it; the server is closed when the context
- * closes or startup fails. With the {@value #REAL_PROFILE} profile it does nothing, so the
- * starter uses the real endpoints and the user's credentials unchanged.
+ * The demo-backend switch. Unless the {@value #REAL_PROFILE} profile is active, it starts
+ * the in-process Wave emulator ({@link MockWaveServer}) once the environment is prepared,
+ * before any bean exists, and points {@code wave.*} at it; the server is closed when the
+ * context closes or startup fails. With the {@value #REAL_PROFILE} profile it does
+ * nothing, so the starter uses the real endpoints and the user's credentials unchanged.
  * <p>
  * Registered by {@link SampleApplication#application()} only, not through
  * {@code spring.factories}, so it cannot leak into other applications.
@@ -81,7 +81,8 @@ class DemoBackend implements ApplicationListener<ApplicationEvent>, Ordered {
 	}
 
 	/**
-	 * Runs after Boot's own environment listeners, once config data and profiles are known.
+	 * Runs after Boot's own environment listeners, once config data and profiles are
+	 * known.
 	 */
 	@Override
 	public int getOrder() {

@@ -8,9 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Prints who the Wave credentials belong to, the AWS accounts and a report of this month's
- * AWS costs, then exits. Runs against the in-process emulator unless the {@code wave}
- * profile is active (see {@link DemoBackend}).
+ * Prints who the Wave credentials belong to, the AWS accounts and a report of this
+ * month's AWS costs, then exits. Runs against the in-process emulator unless the
+ * {@code wave} profile is active (see {@link DemoBackend}).
  */
 @SpringBootApplication
 public class SampleApplication {
@@ -21,7 +21,8 @@ public class SampleApplication {
 	}
 
 	/**
-	 * Runs the sample and exits with its exit code (0 after a report, 1 if the API failed).
+	 * Runs the sample and exits with its exit code (0 after a report, 1 if the API
+	 * failed).
 	 * @param args Spring Boot arguments, e.g. {@code --spring.profiles.active=wave}
 	 */
 	public static void main(String[] args) {
@@ -31,7 +32,8 @@ public class SampleApplication {
 	/**
 	 * Runs the sample; the report has been printed when this returns.
 	 * @param args Spring Boot arguments
-	 * @return the context, still open: close it or pass it to {@link SpringApplication#exit}
+	 * @return the context, still open: close it or pass it to
+	 * {@link SpringApplication#exit}
 	 */
 	public static ConfigurableApplicationContext run(String... args) {
 		return application().run(args);

@@ -74,9 +74,8 @@ class CostReportTest {
 
 	@Test
 	void mixedCurrenciesAreFlagged() {
-		CostReport report = CostReport
-			.of(Flux.just(new CostItem(awsCost("A", null, 1.0, "USD"), null, null),
-					new CostItem(awsCost("A", null, 1.0, "JPY"), null, null)))
+		CostReport report = CostReport.of(Flux.just(new CostItem(awsCost("A", null, 1.0, "USD"), null, null),
+				new CostItem(awsCost("A", null, 1.0, "JPY"), null, null)))
 			.block();
 
 		assertThat(report.currency()).isEqualTo("mixed");
@@ -116,8 +115,8 @@ class CostReportTest {
 
 	static AwsCost awsCost(String productCode, String serviceCode, Double cost, String currency) {
 		return new AwsCost("123456789012", null, "Usage", "2025-06-01", productCode, serviceCode, "us-east-1", null,
-				null, null, null, null, null, null, null, null, null, cost, null, currency, null, null, null, null, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, cost, null, currency, null, null, null, null,
+				null, null, null, null, null, null, null);
 	}
 
 }

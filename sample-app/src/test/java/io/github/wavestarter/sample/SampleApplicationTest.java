@@ -35,15 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Runs the sample end to end, exactly as {@code main} does (minus {@code System.exit}), and
- * checks its report against values computed independently from the emulator's raw HTTP
- * answers, without the starter.
+ * Runs the sample end to end, exactly as {@code main} does (minus {@code System.exit}),
+ * and checks its report against values computed independently from the emulator's raw
+ * HTTP answers, without the starter.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTest {
 
-	private static final Pattern PERIOD = Pattern
-		.compile("^AWS costs (\\d{4}-\\d{2}-\\d{2}) \\.\\. (\\d{4}-\\d{2}-\\d{2}) \\(UTC\\), (\\d+) rows$", Pattern.MULTILINE);
+	private static final Pattern PERIOD = Pattern.compile(
+			"^AWS costs (\\d{4}-\\d{2}-\\d{2}) \\.\\. (\\d{4}-\\d{2}-\\d{2}) \\(UTC\\), (\\d+) rows$",
+			Pattern.MULTILINE);
 
 	private static final Pattern TOTAL = Pattern.compile("^  Total:\\s+([\\d,.]+) (\\w+)$", Pattern.MULTILINE);
 
@@ -78,7 +79,8 @@ class SampleApplicationTest {
 		assertThat(today).isIn(before, after);
 		assertThat(LocalDate.parse(period.group(1))).isEqualTo(today.withDayOfMonth(1));
 
-		// expected values from a second emulator (its data is deterministic), read without the starter
+		// expected values from a second emulator (its data is deterministic), read
+		// without the starter
 		Expected expected;
 		try (MockWaveServer wave = MockWaveServer.start()) {
 			expected = expected(wave, today.withDayOfMonth(1), today);
@@ -112,9 +114,9 @@ class SampleApplicationTest {
 		assertThat(printed).containsExactlyElementsOf(top5);
 
 		// the emulator was closed with the context
-		assertThatExceptionOfType(ConnectException.class)
-			.isThrownBy(() -> this.http.send(HttpRequest.newBuilder(URI.create(emulatorBaseUrl + "/iam/v1/whoami")).build(),
-					HttpResponse.BodyHandlers.discarding()));
+		assertThatExceptionOfType(ConnectException.class).isThrownBy(
+				() -> this.http.send(HttpRequest.newBuilder(URI.create(emulatorBaseUrl + "/iam/v1/whoami")).build(),
+						HttpResponse.BodyHandlers.discarding()));
 	}
 
 	@Test
@@ -171,7 +173,8 @@ class SampleApplicationTest {
 			Map<String, BigDecimal> byService) {
 	}
 
-	private Expected expected(MockWaveServer wave, LocalDate start, LocalDate end) throws IOException, InterruptedException {
+	private Expected expected(MockWaveServer wave, LocalDate start, LocalDate end)
+			throws IOException, InterruptedException {
 		String token = wave.issueAccessToken();
 		String whoAmI = this.json.readTree(get(wave, token, "/iam/v1/whoami")).path("id").asString();
 		List<String> accountIds = new ArrayList<>();
@@ -182,10 +185,10 @@ class SampleApplicationTest {
 		}
 		DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
 		String body = "{\"startTime\":\"" + start.format(yyyymmdd) + "\",\"endTime\":\"" + end.format(yyyymmdd) + "\"}";
-		HttpResponse<String> costs = this.http.send(request(wave, token, "/v1/aws/costs:read")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> costs = this.http
+			.send(request(wave, token, "/v1/aws/costs:read").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(costs.statusCode()).isEqualTo(200);
 		long rows = 0;
 		BigDecimal total = BigDecimal.ZERO;

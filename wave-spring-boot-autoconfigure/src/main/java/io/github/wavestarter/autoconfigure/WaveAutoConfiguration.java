@@ -86,12 +86,13 @@ public final class WaveAutoConfiguration {
 		WaveProperties.Token token = properties.getToken();
 		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
-				jsonMapper.getIfAvailable(JsonMapper::shared), new WaveTokenResponseClient.Settings(token.getTimeout(),
-						token.getMaxAttempts(), token.getRetryBackoff(), token.getDefaultExpiresIn(),
-						WaveObservations.retryEvents()));
+				jsonMapper.getIfAvailable(JsonMapper::shared),
+				new WaveTokenResponseClient.Settings(token.getTimeout(), token.getMaxAttempts(),
+						token.getRetryBackoff(), token.getDefaultExpiresIn(), WaveObservations.retryEvents()));
 		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(), Clock.systemUTC());
 		WaveAuthorizedClientProvider provider = new WaveAuthorizedClientProvider(tokenClient,
-				(reg) -> properties.getGrantType().createRequest(reg, properties.getUsername(), properties.getPassword()),
+				(reg) -> properties.getGrantType()
+					.createRequest(reg, properties.getUsername(), properties.getPassword()),
 				renewalPolicy, token.isUseRefreshToken());
 		logger.info("Wave starter: registration '" + registration.getRegistrationId() + "', grant "
 				+ registration.getAuthorizationGrantType().getValue() + ", client id "

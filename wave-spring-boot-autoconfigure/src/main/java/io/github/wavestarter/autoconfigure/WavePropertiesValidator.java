@@ -29,8 +29,8 @@ final class WavePropertiesValidator {
 
 	static void validate(WaveProperties properties) {
 		List<Problem> problems = new ArrayList<>();
-		requireText(problems, properties.getClientId(), "wave.client-id",
-				"ALPHAUS_CLIENT_ID or ALPHAUS_WAVE_CLIENT_ID", CREDENTIALS_ACTION);
+		requireText(problems, properties.getClientId(), "wave.client-id", "ALPHAUS_CLIENT_ID or ALPHAUS_WAVE_CLIENT_ID",
+				CREDENTIALS_ACTION);
 		requireText(problems, properties.getClientSecret(), "wave.client-secret",
 				"ALPHAUS_CLIENT_SECRET or ALPHAUS_WAVE_CLIENT_SECRET", CREDENTIALS_ACTION);
 		if (properties.getGrantType() == WaveGrantType.PASSWORD) {
@@ -49,8 +49,7 @@ final class WavePropertiesValidator {
 	private static void requireText(List<Problem> problems, String value, String property, String variables,
 			String action) {
 		if (!StringUtils.hasText(value)) {
-			problems.add(new Problem(property,
-					"is not set (nor the environment variable " + variables + ")", action));
+			problems.add(new Problem(property, "is not set (nor the environment variable " + variables + ")", action));
 		}
 	}
 

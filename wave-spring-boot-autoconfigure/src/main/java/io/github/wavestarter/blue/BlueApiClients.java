@@ -7,8 +7,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * Creates Blue API HTTP service clients ({@code @HttpExchange} interfaces such as
  * {@link io.github.wavestarter.blue.api.CostApi}) on top of a {@link WebClient}, with
  * {@link BlueExchangeAdapter} semantics ({@code Flux} = Blue stream, errors =
- * {@link BlueApiException}).
- * <pre class="code">
+ * {@link BlueApiException}). <pre class="code">
  * BlueApiClients clients = BlueApiClients.create(waveWebClient, blueStreams);
  * MyExtraApi api = clients.createClient(MyExtraApi.class);
  * </pre>
@@ -23,12 +22,14 @@ public final class BlueApiClients {
 
 	/**
 	 * Create a factory.
-	 * @param webClient the client (typically {@code waveWebClient}, carrying base URL and auth)
+	 * @param webClient the client (typically {@code waveWebClient}, carrying base URL and
+	 * auth)
 	 * @param streams stream decoder (use the auto-configured bean)
 	 * @return the factory
 	 */
 	public static BlueApiClients create(WebClient webClient, BlueStreams streams) {
-		return new BlueApiClients(HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build());
+		return new BlueApiClients(
+				HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build());
 	}
 
 	/**

@@ -29,9 +29,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <pre class="code">
  * WebClient.Builder builder = ...;
  * BlueApiErrors.register(builder);
- * </pre>
- * At most {@value #MAX_ERROR_BODY_BYTES} bytes of an error body are read; the codec
- * in-memory limit does not apply.
+ * </pre> At most {@value #MAX_ERROR_BODY_BYTES} bytes of an error body are read; the
+ * codec in-memory limit does not apply.
  */
 public final class BlueApiErrors {
 
@@ -49,8 +48,8 @@ public final class BlueApiErrors {
 	}
 
 	/**
-	 * Register a default status handler on the builder that turns every 4xx/5xx response of
-	 * a {@code retrieve()} call into a {@link BlueApiException}.
+	 * Register a default status handler on the builder that turns every 4xx/5xx response
+	 * of a {@code retrieve()} call into a {@link BlueApiException}.
 	 * @param builder the builder to customize (e.g. the one behind {@code waveWebClient})
 	 */
 	public static void register(WebClient.Builder builder) {
@@ -68,7 +67,8 @@ public final class BlueApiErrors {
 	}
 
 	/**
-	 * Read (at most {@value #MAX_ERROR_BODY_BYTES} bytes of) the response body and map it.
+	 * Read (at most {@value #MAX_ERROR_BODY_BYTES} bytes of) the response body and map
+	 * it.
 	 * @param response the error response
 	 * @return a Mono with the exception (never empty)
 	 */
@@ -77,7 +77,8 @@ public final class BlueApiErrors {
 	}
 
 	/**
-	 * Read (at most {@value #MAX_ERROR_BODY_BYTES} bytes of) the response body and map it.
+	 * Read (at most {@value #MAX_ERROR_BODY_BYTES} bytes of) the response body and map
+	 * it.
 	 * @param response the error response
 	 * @param jsonMapper the mapper used to parse the body
 	 * @return a Mono with the exception (never empty)
@@ -123,9 +124,10 @@ public final class BlueApiErrors {
 
 	/**
 	 * Map an error body to an exception. JSON gRPC status bodies
-	 * ({@code {"code","message","details"}}, optionally wrapped in {@code {"error":{...}}})
-	 * yield code, message and details; anything else yields a gRPC code derived from the
-	 * HTTP status and a sanitized snippet of at most {@value #MAX_SNIPPET_CHARS} characters.
+	 * ({@code {"code","message","details"}}, optionally wrapped in
+	 * {@code {"error":{...}}}) yield code, message and details; anything else yields a
+	 * gRPC code derived from the HTTP status and a sanitized snippet of at most
+	 * {@value #MAX_SNIPPET_CHARS} characters.
 	 * @param httpStatus the HTTP status
 	 * @param body the (possibly truncated) body bytes
 	 * @param context optional request context (method and path, never headers)

@@ -36,12 +36,14 @@ public class BlueApiException extends RuntimeException {
 
 	/**
 	 * Create a new instance.
-	 * @param httpStatus the HTTP status of the response ({@code 200} for mid-stream errors)
+	 * @param httpStatus the HTTP status of the response ({@code 200} for mid-stream
+	 * errors)
 	 * @param rawCode the numeric gRPC code as sent by the server
 	 * @param apiMessage the server's message, if any
 	 * @param details the server's {@code details} (never {@code null})
 	 * @param bodySnippet sanitized body prefix when the body was not a gRPC status JSON
-	 * @param context short request context such as {@code "GET /iam/v1/whoami"}, may be {@code null}
+	 * @param context short request context such as {@code "GET /iam/v1/whoami"}, may be
+	 * {@code null}
 	 * @param cause optional cause
 	 */
 	public BlueApiException(int httpStatus, int rawCode, @Nullable String apiMessage, List<JsonNode> details,
@@ -58,7 +60,10 @@ public class BlueApiException extends RuntimeException {
 	private static String buildMessage(int httpStatus, int rawCode, @Nullable String apiMessage,
 			@Nullable String snippet, @Nullable String context) {
 		StringBuilder sb = new StringBuilder("Blue API error ").append(GrpcCode.fromNumber(rawCode))
-			.append(" (").append(rawCode).append("), HTTP ").append(httpStatus);
+			.append(" (")
+			.append(rawCode)
+			.append("), HTTP ")
+			.append(httpStatus);
 		if (context != null) {
 			sb.append(" on ").append(context);
 		}
@@ -86,7 +91,9 @@ public class BlueApiException extends RuntimeException {
 		return this.grpcCode;
 	}
 
-	/** The numeric code exactly as sent by the server (or derived from the HTTP status). */
+	/**
+	 * The numeric code exactly as sent by the server (or derived from the HTTP status).
+	 */
 	public int getRawCode() {
 		return this.rawCode;
 	}
@@ -96,12 +103,18 @@ public class BlueApiException extends RuntimeException {
 		return this.apiMessage;
 	}
 
-	/** The server's {@code details} entries (typically {@code google.protobuf.Any} objects). */
+	/**
+	 * The server's {@code details} entries (typically {@code google.protobuf.Any}
+	 * objects).
+	 */
 	public List<JsonNode> getDetails() {
 		return (this.details != null) ? this.details : List.of();
 	}
 
-	/** Sanitized, truncated body prefix when the body was not a gRPC status JSON, else {@code null}. */
+	/**
+	 * Sanitized, truncated body prefix when the body was not a gRPC status JSON, else
+	 * {@code null}.
+	 */
 	public @Nullable String getBodySnippet() {
 		return this.bodySnippet;
 	}

@@ -81,10 +81,12 @@ public final class BlueExchangeAdapter extends AbstractReactorHttpExchangeAdapte
 	@Override
 	public <T> Mono<ResponseEntity<Flux<T>>> exchangeForEntityFlux(HttpRequestValues values,
 			ParameterizedTypeReference<T> bodyType) {
-		return this.delegate.exchangeForEntityFlux(values, new ParameterizedTypeReference<org.springframework.core.io.buffer.DataBuffer>() {
-		}).map((entity) -> ResponseEntity.status(entity.getStatusCode())
-			.headers(entity.getHeaders())
-			.body(this.streams.decode(entity.getBody(), bodyType)));
+		return this.delegate.exchangeForEntityFlux(values,
+				new ParameterizedTypeReference<org.springframework.core.io.buffer.DataBuffer>() {
+				})
+			.map((entity) -> ResponseEntity.status(entity.getStatusCode())
+				.headers(entity.getHeaders())
+				.body(this.streams.decode(entity.getBody(), bodyType)));
 	}
 
 }

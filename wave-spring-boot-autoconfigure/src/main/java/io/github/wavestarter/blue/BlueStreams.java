@@ -22,14 +22,12 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * Decodes Blue API server-streaming responses (chunked, newline-delimited
  * {@code {"result":{...}}} / {@code {"error":{...}}} lines) into a {@code Flux<T>}.
  * <p>
- * Typical use with the {@code waveWebClient} bean:
- * <pre class="code">
+ * Typical use with the {@code waveWebClient} bean: <pre class="code">
  * Flux&lt;CostItem&gt; rows = waveWebClient.post()
  *     .uri("/v1/{vendor}/costs:read", "aws")
  *     .bodyValue(request)
  *     .exchangeToFlux(blueStreams.resultsOf(CostItem.class));
- * </pre>
- * Semantics:
+ * </pre> Semantics:
  * <ul>
  * <li>each {@code result} object is decoded into {@code T} (records, {@code JsonNode},
  * {@code Map}, ...); lines without {@code result}/{@code error} and blank lines are
@@ -40,13 +38,15 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * <li>lines may be split across network chunks; rows are decoded straight from the
  * network buffers, never buffering the body (memory is bounded by the chunk size plus the
  * longest line);</li>
- * <li>a line longer than the maximum line size fails with {@link BlueStreamLimitException};</li>
- * <li>backpressure is honoured, and cancelling the subscription cancels the HTTP exchange.</li>
+ * <li>a line longer than the maximum line size fails with
+ * {@link BlueStreamLimitException};</li>
+ * <li>backpressure is honoured, and cancelling the subscription cancels the HTTP
+ * exchange.</li>
  * </ul>
  * Instances are immutable and thread-safe. The auto-configuration exposes one configured
  * with the application's {@link JsonMapper} and {@code wave.stream.max-line-size}; the
- * static {@code defaults()} instance uses a default mapper (unknown properties ignored) and
- * a 16 MB limit.
+ * static {@code defaults()} instance uses a default mapper (unknown properties ignored)
+ * and a 16 MB limit.
  */
 public final class BlueStreams {
 
@@ -142,8 +142,8 @@ public final class BlueStreams {
 
 	/**
 	 * Decode a raw body, e.g. from {@code retrieve().bodyToFlux(DataBuffer.class)} (with
-	 * {@link BlueApiErrors#register} for status mapping). The decoder takes ownership of the
-	 * buffers and releases them.
+	 * {@link BlueApiErrors#register} for status mapping). The decoder takes ownership of
+	 * the buffers and releases them.
 	 * @param <T> the row type
 	 * @param body the response body
 	 * @param type the row type
@@ -187,7 +187,8 @@ public final class BlueStreams {
 	@SuppressWarnings("unchecked")
 	<T> Flux<T> decode(Publisher<DataBuffer> body, ObjectReader reader) {
 		return Flux.defer(() -> {
-			NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader, this.treeReader, this.maxLineSize);
+			NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader, this.treeReader,
+					this.maxLineSize);
 			return Flux.from(body)
 				.concatMapIterable(decoder::decode, PREFETCH)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())))

@@ -1,8 +1,8 @@
 package io.github.wavestarter.blue;
 
 /**
- * The 17 canonical gRPC status codes ({@code google.rpc.Code}) used in Blue API error bodies
- * ({@code {"code":16,"message":"...","details":[...]}}).
+ * The 17 canonical gRPC status codes ({@code google.rpc.Code}) used in Blue API error
+ * bodies ({@code {"code":16,"message":"...","details":[...]}}).
  */
 public enum GrpcCode {
 

@@ -15,9 +15,9 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Stateful, single-subscriber splitter/decoder for one NDJSON stream. Each network
- * buffer is copied once into a reusable scratch array; complete lines are parsed in place,
- * a trailing partial line is carried over (bounded by {@code maxLineSize}).
+ * Stateful, single-subscriber splitter/decoder for one NDJSON stream. Each network buffer
+ * is copied once into a reusable scratch array; complete lines are parsed in place, a
+ * trailing partial line is carried over (bounded by {@code maxLineSize}).
  */
 final class NdjsonLineDecoder {
 
@@ -114,7 +114,8 @@ final class NdjsonLineDecoder {
 			return false;
 		}
 		if (needed > this.carry.length) {
-			this.carry = Arrays.copyOf(this.carry, (int) Math.min(Math.max(needed, this.carry.length * 2L), this.maxLineSize));
+			this.carry = Arrays.copyOf(this.carry,
+					(int) Math.min(Math.max(needed, this.carry.length * 2L), this.maxLineSize));
 		}
 		System.arraycopy(bytes, offset, this.carry, this.carryLength, length);
 		this.carryLength = needed;
@@ -163,9 +164,9 @@ final class NdjsonLineDecoder {
 	}
 
 	private BlueApiException malformed(String reason, Throwable cause) {
-		return new BlueApiException(200, GrpcCode.DATA_LOSS.number(),
-				"Cannot decode line " + this.lineNumber + " of the Blue API stream: " + BlueApiErrors.sanitize(String.valueOf(reason), 300),
-				List.of(), null, null, cause);
+		return new BlueApiException(200, GrpcCode.DATA_LOSS.number(), "Cannot decode line " + this.lineNumber
+				+ " of the Blue API stream: " + BlueApiErrors.sanitize(String.valueOf(reason), 300), List.of(), null,
+				null, cause);
 	}
 
 	private static boolean isBlank(byte[] bytes, int offset, int length) {

@@ -66,8 +66,8 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 			.flatMap((fresh) -> next.exchange(withBearer(request, fresh)))
 			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME,
 					(replayed.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) ? "unauthorized" : "success"))
-			.doOnError((failure) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure")
-				.error(failure))
+			.doOnError(
+					(failure) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure").error(failure))
 			.doOnCancel(() -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "cancelled"))
 			.doFirst(observation::start)
 			.doFinally((signal) -> observation.stop());

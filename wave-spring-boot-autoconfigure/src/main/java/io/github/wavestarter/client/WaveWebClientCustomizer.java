@@ -4,9 +4,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Customizes the {@code waveWebClient} only (unlike Boot's {@code WebClientCustomizer},
- * which applies to every {@code WebClient} built from the application's builder). Beans of
- * this type are applied in {@link org.springframework.core.annotation.Order} order, after
- * the starter's own settings (base URL, bearer token filter, error mapping).
+ * which applies to every {@code WebClient} built from the application's builder). Beans
+ * of this type are applied in {@link org.springframework.core.annotation.Order} order,
+ * after the starter's own settings (base URL, bearer token filter, error mapping).
  */
 @FunctionalInterface
 public interface WaveWebClientCustomizer {

@@ -18,8 +18,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * and connection pool) is reused when it is a Reactor one, and Boot's
  * {@link HttpClientSettings} ({@code spring.http.clients.*}) fill in what
  * {@code wave.http.*} leaves unset. The proxy is applied on the Reactor Netty
- * {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional basic
- * authentication and non-proxy hosts.
+ * {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional basic authentication
+ * and non-proxy hosts.
  */
 public final class WaveClientHttpConnectorFactory {
 

@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * HTTP settings shared by the token endpoint client and {@code waveWebClient}
- * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set keeps
- * the application's defaults.
+ * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set
+ * keeps the application's defaults.
  *
  * @param connectTimeout the connect timeout
  * @param responseTimeout the response (read) timeout

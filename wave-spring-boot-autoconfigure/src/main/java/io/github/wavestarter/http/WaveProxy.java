@@ -34,8 +34,8 @@ public record WaveProxy(String host, int port, String username, String password,
 	 * {@code NO_PROXY} (or {@code no_proxy}) as a comma-separated list of host names,
 	 * domain suffixes ({@code .example.com} or {@code example.com}, which also match
 	 * sub-domains), IP addresses, or {@code *}.
-	 * @param environment looks up an environment variable, returning {@code null} when
-	 * it is not set
+	 * @param environment looks up an environment variable, returning {@code null} when it
+	 * is not set
 	 * @return the proxy, or {@code null} when {@code HTTPS_PROXY} is not set
 	 * @throws IllegalArgumentException when {@code HTTPS_PROXY} is not a valid proxy URL
 	 * (the message never contains the password)

@@ -40,7 +40,10 @@ public final class WaveObservations {
 	/** Tag: the OAuth2 grant type. */
 	public static final String GRANT_TYPE = "grant.type";
 
-	/** Tag: {@code success} or {@code failure} (replays: {@code success} or {@code unauthorized}). */
+	/**
+	 * Tag: {@code success} or {@code failure} (replays: {@code success} or
+	 * {@code unauthorized}).
+	 */
 	public static final String OUTCOME = "outcome";
 
 	/** Tag: the OAuth2 error code of a failed acquisition, {@code none} otherwise. */
@@ -58,8 +61,8 @@ public final class WaveObservations {
 	}
 
 	/**
-	 * A retry listener that records {@link #RETRY} on the acquisition observation found in
-	 * the subscriber's context.
+	 * A retry listener that records {@link #RETRY} on the acquisition observation found
+	 * in the subscriber's context.
 	 * @return the listener factory
 	 */
 	public static Function<ContextView, WaveTokenResponseClient.RetryListener> retryEvents() {

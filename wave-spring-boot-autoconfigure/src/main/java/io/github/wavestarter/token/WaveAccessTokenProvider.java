@@ -16,8 +16,10 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 public interface WaveAccessTokenProvider {
 
 	/**
-	 * The current access token, obtained or renewed when needed. Resolved at subscription.
-	 * @return the token; fails with a {@link WaveTokenException} when none can be obtained
+	 * The current access token, obtained or renewed when needed. Resolved at
+	 * subscription.
+	 * @return the token; fails with a {@link WaveTokenException} when none can be
+	 * obtained
 	 */
 	Mono<OAuth2AccessToken> getAccessToken();
 

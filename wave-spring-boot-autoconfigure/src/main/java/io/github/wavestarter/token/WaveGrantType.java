@@ -16,8 +16,9 @@ public enum WaveGrantType {
 	CLIENT_CREDENTIALS(AuthorizationGrantType.CLIENT_CREDENTIALS),
 
 	/**
-	 * Client credentials plus a Wave user's name and password ({@code grant_type=password}).
-	 * Spring Security 7 removed this grant; the starter brings its own support.
+	 * Client credentials plus a Wave user's name and password
+	 * ({@code grant_type=password}). Spring Security 7 removed this grant; the starter
+	 * brings its own support.
 	 */
 	PASSWORD(PasswordGrantRequest.PASSWORD);
 

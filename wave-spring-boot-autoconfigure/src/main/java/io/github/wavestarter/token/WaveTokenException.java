@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * A Wave access token could not be obtained.
  * <p>
  * Carries the OAuth2 error code (the token endpoint's own, such as
- * {@code invalid_client}, or one of the codes defined here), the HTTP status of the
- * token endpoint's answer when there was one, and whether trying again may help. Its
- * message never contains a client secret, password or token.
+ * {@code invalid_client}, or one of the codes defined here), the HTTP status of the token
+ * endpoint's answer when there was one, and whether trying again may help. Its message
+ * never contains a client secret, password or token.
  */
 public class WaveTokenException extends OAuth2AuthorizationException {
 
@@ -80,8 +80,8 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 
 	/**
 	 * Whether the failure is transient (connection problem, timeout, 5xx, 429), so the
-	 * same request may succeed later. OAuth2 refusals such as {@code invalid_client}
-	 * are not.
+	 * same request may succeed later. OAuth2 refusals such as {@code invalid_client} are
+	 * not.
 	 * @return whether retrying may help
 	 */
 	public boolean isTransient() {

@@ -166,10 +166,10 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		}
 		return forgetRejected.then(this.clientManager.authorize(this.authorizeRequest))
 			.map(OAuth2AuthorizedClient::getAccessToken)
-			.switchIfEmpty(Mono.error(() -> new WaveTokenException(new OAuth2Error(
-					WaveTokenException.INVALID_TOKEN_RESPONSE,
-					"No token was obtained for registration '" + this.registrationId + "'", null), 0, false, null,
-					null)));
+			.switchIfEmpty(Mono.error(() -> new WaveTokenException(
+					new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
+							"No token was obtained for registration '" + this.registrationId + "'", null),
+					0, false, null, null)));
 	}
 
 	private void succeeded(Acquisition acquisition, OAuth2AccessToken token) {

@@ -66,15 +66,17 @@ class WaveHealthIntegrationTests {
 	@Test
 	void afterFailureIsDownWithErrorCode() {
 		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.client-secret=wrong-Secret-Value").run((context) -> {
-				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
-				Health health = health(context);
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(health.getDetails()).containsEntry("lastErrorCode", "invalid_client")
-					.containsEntry("lastErrorAt", manager.getState().lastErrorAt().toString());
-				assertNoSecrets(health, null, "wrong-Secret-Value");
-			});
+			WaveTestContexts.forServer(server)
+				.withPropertyValues("wave.client-secret=wrong-Secret-Value")
+				.run((context) -> {
+					WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+					Health health = health(context);
+					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(health.getDetails()).containsEntry("lastErrorCode", "invalid_client")
+						.containsEntry("lastErrorAt", manager.getState().lastErrorAt().toString());
+					assertNoSecrets(health, null, "wrong-Secret-Value");
+				});
 		}
 	}
 
@@ -137,7 +139,8 @@ class WaveHealthIntegrationTests {
 					Health health = health(context);
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-					assertThat(health.getDetails()).containsEntry("errorCode", WaveHealthEvaluator.HEALTH_CHECK_TIMEOUT);
+					assertThat(health.getDetails()).containsEntry("errorCode",
+							WaveHealthEvaluator.HEALTH_CHECK_TIMEOUT);
 				});
 		}
 	}
@@ -174,12 +177,14 @@ class WaveHealthIntegrationTests {
 	@Test
 	void canBeDisabled() {
 		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("management.health.wave.enabled=false").run((context) -> {
-				assertThat(context).hasNotFailed()
-					.doesNotHaveBean(WaveHealthIndicator.class)
-					.doesNotHaveBean(WaveReactiveHealthIndicator.class);
-				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("wave")).isNull();
-			});
+			WaveTestContexts.forServer(server)
+				.withPropertyValues("management.health.wave.enabled=false")
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.doesNotHaveBean(WaveHealthIndicator.class)
+						.doesNotHaveBean(WaveReactiveHealthIndicator.class);
+					assertThat(context.getBean(HealthContributorRegistry.class).getContributor("wave")).isNull();
+				});
 			WaveTestContexts.forServer(server).withPropertyValues("wave.enabled=false").run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(WaveHealthIndicator.class);
 			});

@@ -1,6 +1,5 @@
 package io.github.wavestarter.autoconfigure;
 
-
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.testsupport.LoopbackWaveServer;
@@ -210,13 +209,13 @@ class WaveAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
 			.withPropertyValues(LoopbackWaveServer.FAST_SHUTDOWN)
 			.run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidWaveConfigurationException.class)
-				.hasMessageContaining("wave.client-id")
-				.hasMessageContaining("ALPHAUS_CLIENT_ID")
-				.hasMessageContaining("wave.client-secret");
-		});
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidWaveConfigurationException.class)
+					.hasMessageContaining("wave.client-id")
+					.hasMessageContaining("ALPHAUS_CLIENT_ID")
+					.hasMessageContaining("wave.client-secret");
+			});
 	}
 
 	@Test
@@ -284,6 +283,5 @@ class WaveAutoConfigurationTests {
 		}
 
 	}
-
 
 }

@@ -44,7 +44,8 @@ class WaveHttpsGuardTests {
 	@Test
 	void acceptsPlainHttpToLoopback() {
 		this.runner
-			.withPropertyValues("wave.token-uri=http://127.0.0.1:9/access_token", "wave.base-url=http://localhost:9/m/blue")
+			.withPropertyValues("wave.token-uri=http://127.0.0.1:9/access_token",
+					"wave.base-url=http://localhost:9/m/blue")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(WaveAccessTokenProvider.class));
 		this.runner.withPropertyValues("wave.token-uri=http://[::1]:9/access_token")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -15,7 +15,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Error mapping of every body shape through a real WebClient with {@link BlueApiErrors#register}. */
+/**
+ * Error mapping of every body shape through a real WebClient with
+ * {@link BlueApiErrors#register}.
+ */
 class BlueApiErrorsTest {
 
 	private static final String SECRET = "Bearer eyJhbGciOiJSUzI1NiJ9.secret-token-value";
@@ -40,8 +43,11 @@ class BlueApiErrorsTest {
 
 	private BlueApiException call(MockResponse response) {
 		this.server.enqueue(response);
-		Mono<String> mono = this.client.get().uri("/iam/v1/whoami?x=1").header(HttpHeaders.AUTHORIZATION, SECRET)
-			.retrieve().bodyToMono(String.class);
+		Mono<String> mono = this.client.get()
+			.uri("/iam/v1/whoami?x=1")
+			.header(HttpHeaders.AUTHORIZATION, SECRET)
+			.retrieve()
+			.bodyToMono(String.class);
 		BlueApiException ex = catchThrowableOfType(BlueApiException.class, () -> mono.block(Duration.ofSeconds(10)));
 		assertThat(ex).isNotNull();
 		assertThat(ex.getMessage()).doesNotContain("secret-token-value").doesNotContain("Bearer");
@@ -51,7 +57,8 @@ class BlueApiErrorsTest {
 
 	@Test
 	void jsonGrpcError() {
-		BlueApiException ex = call(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
+		BlueApiException ex = call(new MockResponse.Builder().code(403)
+			.addHeader("Content-Type", "application/json")
 			.body("{\"code\":7,\"message\":\"no access to org\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"NOPE\"}]}")
 			.build());
 		assertThat(ex.getHttpStatus()).isEqualTo(403);
@@ -61,14 +68,15 @@ class BlueApiErrorsTest {
 		assertThat(ex.getDetails()).hasSize(1);
 		assertThat(ex.getDetails().get(0).get("reason").asString()).isEqualTo("NOPE");
 		assertThat(ex.getBodySnippet()).isNull();
-		assertThat(ex.getMessage()).isEqualTo(
-				"Blue API error PERMISSION_DENIED (7), HTTP 403 on GET /iam/v1/whoami: no access to org");
+		assertThat(ex.getMessage())
+			.isEqualTo("Blue API error PERMISSION_DENIED (7), HTTP 403 on GET /iam/v1/whoami: no access to org");
 	}
 
 	@Test
 	void unauthenticated401() {
 		BlueApiException ex = call(new MockResponse.Builder().code(401)
-			.body("{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}").build());
+			.body("{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}")
+			.build());
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 		assertThat(ex.getDetails()).isEmpty();
 	}
@@ -77,8 +85,8 @@ class BlueApiErrorsTest {
 	void htmlBody() {
 		String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>\u0007" + "<p>x</p>".repeat(500)
 				+ "</body></html>";
-		BlueApiException ex = call(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
-			.body(html).build());
+		BlueApiException ex = call(
+				new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(html).build());
 		assertThat(ex.getHttpStatus()).isEqualTo(502);
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNKNOWN);
 		assertThat(ex.getBodySnippet()).startsWith("<html> <head><title>502 Bad Gateway</title></head> <body>")
@@ -98,7 +106,8 @@ class BlueApiErrorsTest {
 
 	@Test
 	void truncatedJson() {
-		BlueApiException ex = call(new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"inter").build());
+		BlueApiException ex = call(
+				new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"inter").build());
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.INTERNAL);
 		assertThat(ex.getApiMessage()).isNull();
 		assertThat(ex.getBodySnippet()).isEqualTo("{\"code\":13,\"message\":\"inter");
@@ -106,8 +115,8 @@ class BlueApiErrorsTest {
 
 	@Test
 	void unknownCodeNumberAndErrorWrapper() {
-		BlueApiException ex = call(new MockResponse.Builder().code(400)
-			.body("{\"error\":{\"code\":42,\"message\":\"odd\"}}").build());
+		BlueApiException ex = call(
+				new MockResponse.Builder().code(400).body("{\"error\":{\"code\":42,\"message\":\"odd\"}}").build());
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNKNOWN);
 		assertThat(ex.getRawCode()).isEqualTo(42);
 		assertThat(ex.getApiMessage()).isEqualTo("odd");

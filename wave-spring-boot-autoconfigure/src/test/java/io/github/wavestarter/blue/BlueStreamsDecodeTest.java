@@ -46,10 +46,14 @@ class BlueStreamsDecodeTest {
 		for (int i = 0; i <= bytes.length; i++) {
 			for (int j = i; j <= bytes.length; j += 5) {
 				List<DataBuffer> buffers = split(bytes, i, j);
-				List<Row> rows = BlueStreams.defaults().decode(Flux.fromIterable(buffers), Row.class).collectList().block();
+				List<Row> rows = BlueStreams.defaults()
+					.decode(Flux.fromIterable(buffers), Row.class)
+					.collectList()
+					.block();
 				assertThat(rows).as("cuts %d,%d", i, j)
 					.containsExactly(new Row(1, "a\nb é"), new Row(2, "日本"), new Row(3, "c"));
-				// empty buffers are the shared Unpooled.EMPTY_BUFFER whose refCnt never drops
+				// empty buffers are the shared Unpooled.EMPTY_BUFFER whose refCnt never
+				// drops
 				assertThat(buffers).filteredOn((b) -> b.capacity() > 0)
 					.allSatisfy((b) -> assertThat(((NettyDataBuffer) b).getNativeBuffer().refCnt()).isZero());
 			}
@@ -64,7 +68,8 @@ class BlueStreamsDecodeTest {
 			cuts[i] = i + 1;
 		}
 		StepVerifier.create(BlueStreams.defaults().decode(Flux.fromIterable(split(bytes, cuts)), Row.class))
-			.expectNextCount(3).verifyComplete();
+			.expectNextCount(3)
+			.verifyComplete();
 	}
 
 	@Test
@@ -74,7 +79,8 @@ class BlueStreamsDecodeTest {
 			.expectNext(new Row(1, null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(BlueApiException.class)
 				.hasMessageContaining("line 2")
-				.extracting((e) -> ((BlueApiException) e).getGrpcCode()).isEqualTo(GrpcCode.DATA_LOSS))
+				.extracting((e) -> ((BlueApiException) e).getGrpcCode())
+				.isEqualTo(GrpcCode.DATA_LOSS))
 			.verify();
 	}
 
@@ -82,13 +88,15 @@ class BlueStreamsDecodeTest {
 	void nonObjectLineFails() {
 		byte[] bytes = "[1,2]\n".getBytes(StandardCharsets.UTF_8);
 		StepVerifier.create(BlueStreams.defaults().decode(Flux.fromIterable(split(bytes)), Row.class))
-			.expectError(BlueApiException.class).verify();
+			.expectError(BlueApiException.class)
+			.verify();
 	}
 
 	@Test
 	void errorLineMidChunkKeepsEarlierRowsOfSameChunkAndReleasesLaterBuffers() {
 		byte[] bytes = ("{\"result\":{\"n\":1}}\n{\"result\":{\"n\":2}}\n{\"error\":{\"code\":99,\"message\":\"boom\"}}\n"
-				+ "{\"result\":{\"n\":3}}\n").getBytes(StandardCharsets.UTF_8);
+				+ "{\"result\":{\"n\":3}}\n")
+			.getBytes(StandardCharsets.UTF_8);
 		StepVerifier.create(BlueStreams.defaults().decode(Flux.fromIterable(split(bytes)), Row.class))
 			.expectNext(new Row(1, null), new Row(2, null))
 			.expectErrorSatisfies((ex) -> {
@@ -106,14 +114,18 @@ class BlueStreamsDecodeTest {
 		BlueStreams exact = BlueStreams.create(JsonMapper.builder().build(), DataSize.ofBytes(size));
 		BlueStreams smaller = BlueStreams.create(JsonMapper.builder().build(), DataSize.ofBytes(size - 1));
 		byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-		StepVerifier.create(exact.decode(Flux.fromIterable(split(bytes, 10)), Row.class)).expectNextCount(1)
+		StepVerifier.create(exact.decode(Flux.fromIterable(split(bytes, 10)), Row.class))
+			.expectNextCount(1)
 			.verifyComplete();
-		StepVerifier.create(exact.decode(Flux.fromIterable(split(bytes)), Row.class)).expectNextCount(1)
+		StepVerifier.create(exact.decode(Flux.fromIterable(split(bytes)), Row.class))
+			.expectNextCount(1)
 			.verifyComplete();
 		StepVerifier.create(smaller.decode(Flux.fromIterable(split(bytes, 10)), Row.class))
-			.expectError(BlueStreamLimitException.class).verify();
+			.expectError(BlueStreamLimitException.class)
+			.verify();
 		StepVerifier.create(smaller.decode(Flux.fromIterable(split(bytes)), Row.class))
-			.expectError(BlueStreamLimitException.class).verify();
+			.expectError(BlueStreamLimitException.class)
+			.verify();
 	}
 
 	@Test

@@ -25,7 +25,10 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end stream decoding over real HTTP on loopback (Reactor Netty server + WebClient). */
+/**
+ * End-to-end stream decoding over real HTTP on loopback (Reactor Netty server +
+ * WebClient).
+ */
 class BlueStreamsHttpTest {
 
 	record Row(int n, String name) {
@@ -46,10 +49,14 @@ class BlueStreamsHttpTest {
 	@Test
 	void manyObjectsInOneChunk() {
 		String body = rows(0, 2000);
-		try (Loopback server = Loopback.start((req, res) -> res.header("Content-Type", "application/json")
-			.sendString(Mono.just(body)))) {
-			List<Row> result = server.client().get().uri("/v1/aws/accounts")
-				.exchangeToFlux(BlueStreams.results(Row.class)).collectList().block(Duration.ofSeconds(10));
+		try (Loopback server = Loopback
+			.start((req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(body)))) {
+			List<Row> result = server.client()
+				.get()
+				.uri("/v1/aws/accounts")
+				.exchangeToFlux(BlueStreams.results(Row.class))
+				.collectList()
+				.block(Duration.ofSeconds(10));
 			assertThat(result).hasSize(2000);
 			assertThat(result.get(1999)).isEqualTo(new Row(1999, "row-1999"));
 		}
@@ -65,10 +72,15 @@ class BlueStreamsHttpTest {
 		AtomicInteger chunks = new AtomicInteger();
 		try (Loopback server = Loopback.start((req, res) -> res
 			.sendString(Flux.fromIterable(pieces).delayElements(Duration.ofMillis(1)), StandardCharsets.UTF_8))) {
-			List<Row> result = server.client().get().uri("/s").retrieve().bodyToFlux(DataBuffer.class)
+			List<Row> result = server.client()
+				.get()
+				.uri("/s")
+				.retrieve()
+				.bodyToFlux(DataBuffer.class)
 				.doOnNext((b) -> chunks.incrementAndGet())
 				.transform(BlueStreams.defaults().decoder(Row.class))
-				.collectList().block(Duration.ofSeconds(20));
+				.collectList()
+				.block(Duration.ofSeconds(20));
 			assertThat(result).extracting(Row::n).containsExactlyElementsOf(range(0, 30));
 			// proves that lines really arrived split over many network reads
 			assertThat(chunks.get()).isGreaterThan(60);
@@ -87,10 +99,16 @@ class BlueStreamsHttpTest {
 
 	@Test
 	void errorLineAfterRowsDeliversRowsThenFails() {
-		String body = rows(0, 5) + "{\"error\":{\"code\":16,\"message\":\"token expired\",\"details\":[{\"@type\":\"x\"}]}}\n" + rows(5, 9);
+		String body = rows(0, 5)
+				+ "{\"error\":{\"code\":16,\"message\":\"token expired\",\"details\":[{\"@type\":\"x\"}]}}\n"
+				+ rows(5, 9);
 		try (Loopback server = Loopback.start((req, res) -> res.sendString(Mono.just(body)))) {
-			StepVerifier.create(server.client().post().uri("/v1/aws/costs:read").bodyValue(Map.of("a", 1))
-				.exchangeToFlux(BlueStreams.results(Row.class)))
+			StepVerifier
+				.create(server.client()
+					.post()
+					.uri("/v1/aws/costs:read")
+					.bodyValue(Map.of("a", 1))
+					.exchangeToFlux(BlueStreams.results(Row.class)))
 				.expectNextCount(5)
 				.expectErrorSatisfies((ex) -> {
 					assertThat(ex).isInstanceOf(BlueApiException.class);
@@ -109,8 +127,8 @@ class BlueStreamsHttpTest {
 	void errorLineSplitAcrossChunksAfterRows() {
 		String body = rows(0, 3) + "{\"error\":{\"code\":8,\"message\":\"quota\"}}\n";
 		List<String> pieces = List.of(body.substring(0, body.length() - 20), body.substring(body.length() - 20));
-		try (Loopback server = Loopback.start((req, res) -> res
-			.sendString(Flux.fromIterable(pieces).delayElements(Duration.ofMillis(20))))) {
+		try (Loopback server = Loopback
+			.start((req, res) -> res.sendString(Flux.fromIterable(pieces).delayElements(Duration.ofMillis(20))))) {
 			StepVerifier.create(server.client().get().uri("/s").exchangeToFlux(BlueStreams.results(Row.class)))
 				.expectNextCount(3)
 				.expectErrorSatisfies((ex) -> assertThat(((BlueApiException) ex).getGrpcCode())
@@ -124,8 +142,8 @@ class BlueStreamsHttpTest {
 		int total = 3_000_000;
 		AtomicLong generated = new AtomicLong();
 		CountDownLatch closed = new CountDownLatch(1);
-		try (Loopback server = Loopback.start((req, res) -> res
-			.sendString(Flux.<String, Integer>generate(() -> 0, (i, sink) -> {
+		try (Loopback server = Loopback
+			.start((req, res) -> res.sendString(Flux.<String, Integer>generate(() -> 0, (i, sink) -> {
 				if (i >= total) {
 					sink.complete();
 				}
@@ -137,15 +155,20 @@ class BlueStreamsHttpTest {
 			}).doFinally((s) -> closed.countDown())))) {
 			Flux<Row> flux = server.client().get().uri("/s").exchangeToFlux(BlueStreams.results(Row.class));
 			StepVerifier.create(flux, 0)
-				.thenRequest(1).expectNext(new Row(0, "row-0"))
-				.thenRequest(1).expectNext(new Row(1, "row-1"))
-				.thenRequest(1).expectNext(new Row(2, "row-2"))
+				.thenRequest(1)
+				.expectNext(new Row(0, "row-0"))
+				.thenRequest(1)
+				.expectNext(new Row(1, "row-1"))
+				.thenRequest(1)
+				.expectNext(new Row(2, "row-2"))
 				.then(() -> sleep(700))
 				.then(() -> {
-					// ~100 MB would be produced if the client drained the body; only socket/queue buffers worth may be
+					// ~100 MB would be produced if the client drained the body; only
+					// socket/queue buffers worth may be
 					assertThat(generated.get()).isLessThan(300_000);
 				})
-				.thenRequest(5).expectNextCount(5)
+				.thenRequest(5)
+				.expectNextCount(5)
 				.thenCancel()
 				.verify(Duration.ofSeconds(10));
 			assertThat(closed.await(5, TimeUnit.SECONDS)).as("server saw the exchange end").isTrue();
@@ -156,14 +179,20 @@ class BlueStreamsHttpTest {
 	@Test
 	void limitRateKeepsServerBounded() throws Exception {
 		AtomicLong generated = new AtomicLong();
-		try (Loopback server = Loopback.start((req, res) -> res
-			.sendString(Flux.<String, Integer>generate(() -> 0, (i, sink) -> {
+		try (Loopback server = Loopback
+			.start((req, res) -> res.sendString(Flux.<String, Integer>generate(() -> 0, (i, sink) -> {
 				generated.incrementAndGet();
 				sink.next(row(i));
 				return i + 1;
 			})))) {
-			List<Row> first = server.client().get().uri("/s").exchangeToFlux(BlueStreams.results(Row.class))
-				.limitRate(10).take(50).collectList().block(Duration.ofSeconds(10));
+			List<Row> first = server.client()
+				.get()
+				.uri("/s")
+				.exchangeToFlux(BlueStreams.results(Row.class))
+				.limitRate(10)
+				.take(50)
+				.collectList()
+				.block(Duration.ofSeconds(10));
 			assertThat(first).hasSize(50);
 			sleep(300);
 			assertThat(generated.get()).isLessThan(300_000);
@@ -174,13 +203,18 @@ class BlueStreamsHttpTest {
 	void cancellationClosesTheExchange() throws Exception {
 		CountDownLatch cancelled = new CountDownLatch(1);
 		AtomicLong generated = new AtomicLong();
-		try (Loopback server = Loopback.start((req, res) -> res
-			.sendString(Flux.interval(Duration.ofMillis(2)).map((i) -> {
+		try (Loopback server = Loopback
+			.start((req, res) -> res.sendString(Flux.interval(Duration.ofMillis(2)).map((i) -> {
 				generated.incrementAndGet();
 				return row(i.intValue());
 			}).doFinally((s) -> cancelled.countDown())))) {
-			List<Row> rows = server.client().get().uri("/s").exchangeToFlux(BlueStreams.results(Row.class))
-				.take(3).collectList().block(Duration.ofSeconds(10));
+			List<Row> rows = server.client()
+				.get()
+				.uri("/s")
+				.exchangeToFlux(BlueStreams.results(Row.class))
+				.take(3)
+				.collectList()
+				.block(Duration.ofSeconds(10));
 			assertThat(rows).hasSize(3);
 			assertThat(cancelled.await(5, TimeUnit.SECONDS)).as("server-side stream terminated by client cancel")
 				.isTrue();
@@ -211,11 +245,10 @@ class BlueStreamsHttpTest {
 		BlueStreams streams = BlueStreams.create(JsonMapper.builder().build(), DataSize.ofKilobytes(64));
 		AtomicLong generated = new AtomicLong();
 		try (Loopback server = Loopback.start((req, res) -> res
-			.sendString(Flux.concat(Mono.just(row(0) + "{\"result\":{\"name\":\""),
-					Flux.<String>generate((sink) -> {
-						generated.incrementAndGet();
-						sink.next("y".repeat(1000));
-					}))))) {
+			.sendString(Flux.concat(Mono.just(row(0) + "{\"result\":{\"name\":\""), Flux.<String>generate((sink) -> {
+				generated.incrementAndGet();
+				sink.next("y".repeat(1000));
+			}))))) {
 			StepVerifier.create(server.client().get().uri("/s").exchangeToFlux(streams.resultsOf(Row.class)))
 				.expectNext(new Row(0, "row-0"))
 				.expectError(BlueStreamLimitException.class)
@@ -228,15 +261,19 @@ class BlueStreamsHttpTest {
 		try (Loopback server = Loopback.start((req, res) -> res.status(401)
 			.header("Content-Type", "application/json")
 			.sendString(Mono.just("{\"code\":16,\"message\":\"invalid token\",\"details\":[]}")))) {
-			StepVerifier.create(server.client().get().uri("/v1/aws/accounts")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer super-secret-token")
-				.exchangeToFlux(BlueStreams.results(Row.class)))
+			StepVerifier
+				.create(server.client()
+					.get()
+					.uri("/v1/aws/accounts")
+					.header(HttpHeaders.AUTHORIZATION, "Bearer super-secret-token")
+					.exchangeToFlux(BlueStreams.results(Row.class)))
 				.expectErrorSatisfies((ex) -> {
 					assertThat(ex).isInstanceOf(BlueApiException.class);
 					BlueApiException bae = (BlueApiException) ex;
 					assertThat(bae.getHttpStatus()).isEqualTo(401);
 					assertThat(bae.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
-					assertThat(bae.getMessage()).contains("invalid token").contains("GET /v1/aws/accounts")
+					assertThat(bae.getMessage()).contains("invalid token")
+						.contains("GET /v1/aws/accounts")
 						.doesNotContain("super-secret-token");
 					assertThat(bae.toString()).doesNotContain("super-secret-token");
 				})
@@ -249,14 +286,22 @@ class BlueStreamsHttpTest {
 		String body = rows(0, 3);
 		try (Loopback server = Loopback.start((req, res) -> res.sendString(Mono.just(body)))) {
 			BlueStreams streams = BlueStreams.create(JsonMapper.builder().build(), DataSize.ofMegabytes(1));
-			List<JsonNode> nodes = server.client().get().uri("/s").exchangeToFlux(streams.resultsOf(JsonNode.class))
-				.collectList().block(Duration.ofSeconds(10));
+			List<JsonNode> nodes = server.client()
+				.get()
+				.uri("/s")
+				.exchangeToFlux(streams.resultsOf(JsonNode.class))
+				.collectList()
+				.block(Duration.ofSeconds(10));
 			assertThat(nodes).hasSize(3);
 			assertThat(nodes.get(2).get("extra").get("ignored").get(1).asInt()).isEqualTo(2);
-			List<Map<String, Object>> maps = server.client().post().uri("/s").bodyValue("{}")
+			List<Map<String, Object>> maps = server.client()
+				.post()
+				.uri("/s")
+				.bodyValue("{}")
 				.exchangeToFlux(streams.resultsOf(new ParameterizedTypeReference<Map<String, Object>>() {
 				}))
-				.collectList().block(Duration.ofSeconds(10));
+				.collectList()
+				.block(Duration.ofSeconds(10));
 			assertThat(maps).hasSize(3);
 			assertThat(maps.get(1)).containsEntry("name", "row-1");
 		}
@@ -267,7 +312,8 @@ class BlueStreamsHttpTest {
 		AtomicReference<String> body = new AtomicReference<>(rows(0, 500));
 		try (Loopback server = Loopback.start((req, res) -> res.sendString(Mono.just(body.get())))) {
 			Flux<Row> one = server.client().get().uri("/s").exchangeToFlux(BlueStreams.results(Row.class));
-			List<Long> counts = Flux.merge(one.count(), one.count(), one.count()).collectList()
+			List<Long> counts = Flux.merge(one.count(), one.count(), one.count())
+				.collectList()
 				.block(Duration.ofSeconds(10));
 			assertThat(counts).containsOnly(500L);
 		}

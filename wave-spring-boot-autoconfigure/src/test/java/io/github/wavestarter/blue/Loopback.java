@@ -19,7 +19,8 @@ final class Loopback implements AutoCloseable {
 		this.server = server;
 	}
 
-	static Loopback start(BiFunction<? super HttpServerRequest, ? super HttpServerResponse, ? extends Publisher<Void>> handler) {
+	static Loopback start(
+			BiFunction<? super HttpServerRequest, ? super HttpServerResponse, ? extends Publisher<Void>> handler) {
 		return new Loopback(HttpServer.create().host("127.0.0.1").port(0).handle(handler).bindNow());
 	}
 

@@ -82,7 +82,8 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void connectTimeoutFires() throws Exception {
-		// A listening socket whose accept queue is full drops new SYNs, so connecting hangs.
+		// A listening socket whose accept queue is full drops new SYNs, so connecting
+		// hangs.
 		try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			List<Socket> fillers = new ArrayList<>();
 			try {
@@ -98,15 +99,14 @@ class WaveHttpSettingsIntegrationTests {
 				}
 				String url = "http://127.0.0.1:" + full.getLocalPort();
 				new org.springframework.boot.test.context.runner.ApplicationContextRunner()
-					.withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
-							WaveAutoConfiguration.class))
+					.withConfiguration(
+							org.springframework.boot.autoconfigure.AutoConfigurations.of(WaveAutoConfiguration.class))
 					.withPropertyValues("wave.client-id=id", "wave.client-secret=secret",
 							"wave.token-uri=" + url + "/access_token", "wave.base-url=" + url + "/m/blue",
 							"wave.http.connect-timeout=300ms", "wave.token.timeout=5s", "wave.token.max-attempts=1")
 					.run((context) -> {
 						long start = System.nanoTime();
-						assertThatThrownBy(
-								() -> context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK))
+						assertThatThrownBy(() -> context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK))
 							.isInstanceOf(WaveTokenException.class)
 							.hasRootCauseInstanceOf(ConnectTimeoutException.class);
 						assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -248,10 +248,12 @@ class WaveHttpSettingsIntegrationTests {
 	@Test
 	void proxyHostWithoutPortFailsStartup() {
 		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.proxy.host=proxy.internal").run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(analyze(context).getDescription()).contains("wave.http.proxy.port");
-			});
+			WaveTestContexts.forServer(server)
+				.withPropertyValues("wave.http.proxy.host=proxy.internal")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(analyze(context).getDescription()).contains("wave.http.proxy.port");
+				});
 		}
 	}
 

@@ -49,7 +49,8 @@ class WaveProxyTests {
 
 	@Test
 	void noProxyMatchesHostsAndDomainSuffixes() {
-		Pattern pattern = Pattern.compile(WaveProxy.noProxyToRegex("localhost, .internal.example,corp.com:8443,*.svc,[::1],10.0.0.1"));
+		Pattern pattern = Pattern
+			.compile(WaveProxy.noProxyToRegex("localhost, .internal.example,corp.com:8443,*.svc,[::1],10.0.0.1"));
 		assertThat(pattern.matcher("localhost").matches()).isTrue();
 		assertThat(pattern.matcher("LOCALHOST").matches()).isTrue();
 		assertThat(pattern.matcher("api.internal.example").matches()).isTrue();

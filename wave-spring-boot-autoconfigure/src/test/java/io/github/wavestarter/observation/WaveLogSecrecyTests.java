@@ -66,8 +66,8 @@ class WaveLogSecrecyTests {
 			secrets.add(server.clientSecret);
 			server.issueRefreshTokens = true;
 			server.expiresIn = 1;
-			try (ConfigurableApplicationContext context = application(server,
-					"wave.grant-type=password", "wave.username=user@example.com", "wave.password=" + USER_PASSWORD,
+			try (ConfigurableApplicationContext context = application(server, "wave.grant-type=password",
+					"wave.username=user@example.com", "wave.password=" + USER_PASSWORD,
 					"wave.token.use-refresh-token=true", "wave.http.proxy.host=127.0.0.1",
 					"wave.http.proxy.port=" + proxy.port(), "wave.http.proxy.username=proxy-user",
 					"wave.http.proxy.password=" + PROXY_PASSWORD, "wave.health.active=true")) {

@@ -35,7 +35,8 @@ class WaveMetricsIntegrationTests {
 			WaveTestContexts.forServer(server).run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-				// four concurrent callers: one acquisition (a 503, one retry, then a token), three joins
+				// four concurrent callers: one acquisition (a 503, one retry, then a
+				// token), three joins
 				assertThat(Flux.range(0, 4).flatMap((i) -> manager.getAccessToken()).collectList().block(BLOCK))
 					.hasSize(4);
 				assertThat(server.tokenRequestCount()).isEqualTo(2);
@@ -57,7 +58,8 @@ class WaveMetricsIntegrationTests {
 				assertThat(registry.get("wave.api.replay").tag("outcome", "success").timer().count()).isEqualTo(1);
 				assertThat(sumTimers(registry.get("http.client.requests").tag("method", "POST").timers()))
 					.isEqualTo(server.tokenRequestCount());
-				// the replay happens inside the WebClient's filter chain: one logical call, two on the wire
+				// the replay happens inside the WebClient's filter chain: one logical
+				// call, two on the wire
 				assertThat(server.apiAuthorizations).hasSize(2);
 				assertThat(registry.get("http.client.requests").tags("method", "GET", "status", "200").timer().count())
 					.isEqualTo(1);
@@ -69,19 +71,21 @@ class WaveMetricsIntegrationTests {
 	@Test
 	void failedAcquisitionIsRecordedWithErrorCode() {
 		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.client-secret=wrong-Secret-Value").run((context) -> {
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
-				assertThat(registry.get("wave.token.acquisition")
-					.tags("grant.type", "client_credentials", "outcome", "failure", "error.code", "invalid_client")
-					.timer()
-					.count()).isEqualTo(1);
-				assertThat(registry.find("wave.token.acquisition").tag("outcome", "success").timer()).isNull();
-				// an OAuth2 refusal is not retried
-				assertThat(registry.find("wave.token.acquisition.retry").counters()).isEmpty();
-				assertThat(registry.get("http.client.requests").tag("status", "401").timer().count()).isEqualTo(1);
-			});
+			WaveTestContexts.forServer(server)
+				.withPropertyValues("wave.client-secret=wrong-Secret-Value")
+				.run((context) -> {
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+					assertThat(registry.get("wave.token.acquisition")
+						.tags("grant.type", "client_credentials", "outcome", "failure", "error.code", "invalid_client")
+						.timer()
+						.count()).isEqualTo(1);
+					assertThat(registry.find("wave.token.acquisition").tag("outcome", "success").timer()).isNull();
+					// an OAuth2 refusal is not retried
+					assertThat(registry.find("wave.token.acquisition.retry").counters()).isEmpty();
+					assertThat(registry.get("http.client.requests").tag("status", "401").timer().count()).isEqualTo(1);
+				});
 		}
 	}
 

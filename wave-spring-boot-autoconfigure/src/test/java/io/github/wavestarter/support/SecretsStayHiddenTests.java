@@ -63,8 +63,8 @@ class SecretsStayHiddenTests {
 		WaveTokenException tokenFailure = new WaveTokenException(
 				new OAuth2Error("invalid_client", "Client authentication failed", null), 401, false,
 				Duration.ofSeconds(3), null);
-		assertThat(tokenFailure.getMessage()).isEqualTo(
-				"Wave token request failed: [invalid_client] Client authentication failed (HTTP 401)");
+		assertThat(tokenFailure.getMessage())
+			.isEqualTo("Wave token request failed: [invalid_client] Client authentication failed (HTTP 401)");
 		InvalidWaveConfigurationException configFailure = new InvalidWaveConfigurationException(
 				List.of(new InvalidWaveConfigurationException.Problem("wave.client-id", "is not set", "Set it")));
 		assertThat(configFailure.getMessage()).isEqualTo("Invalid Wave configuration: wave.client-id is not set");

@@ -42,8 +42,9 @@ public final class LoopbackProxy implements AutoCloseable {
 
 	public LoopbackProxy(String username, String password) throws IOException {
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		this.expectedAuthorization = (username != null) ? "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)) : null;
+		this.expectedAuthorization = (username != null) ? "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))
+				: null;
 		this.executor.execute(this::acceptLoop);
 	}
 
@@ -84,12 +85,14 @@ public final class LoopbackProxy implements AutoCloseable {
 			}
 			if (this.expectedAuthorization != null && !this.expectedAuthorization.equals(authorization)) {
 				out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
-						+ "Content-Length: 0\r\n\r\n").getBytes());
+						+ "Content-Length: 0\r\n\r\n")
+					.getBytes());
 				return;
 			}
 			String target = parts[1];
 			int colon = target.lastIndexOf(':');
-			try (Socket upstream = new Socket(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)))) {
+			try (Socket upstream = new Socket(target.substring(0, colon),
+					Integer.parseInt(target.substring(colon + 1)))) {
 				this.tunnels.add(target);
 				out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes());
 				out.flush();

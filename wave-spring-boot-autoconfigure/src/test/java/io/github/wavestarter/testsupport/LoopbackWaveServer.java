@@ -179,13 +179,14 @@ public final class LoopbackWaveServer implements AutoCloseable {
 		}
 		Map<String, String> parts = request.parts();
 		if (!CLIENT_ID.equals(parts.get("client_id")) || !CLIENT_SECRET.equals(parts.get("client_secret"))) {
-			return Response.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
+			return Response.json(401,
+					"{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
 		}
 		String token = "access-" + this.issued.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
 		Long lifetime = this.expiresIn;
-		this.validTokens.put(token,
-				Instant.now().plusSeconds((lifetime != null && lifetime > 0) ? lifetime : 3600));
-		StringBuilder json = new StringBuilder("{\"id_token\":\"id-" + this.issued.get() + "\",\"token_type\":\"Bearer\",");
+		this.validTokens.put(token, Instant.now().plusSeconds((lifetime != null && lifetime > 0) ? lifetime : 3600));
+		StringBuilder json = new StringBuilder(
+				"{\"id_token\":\"id-" + this.issued.get() + "\",\"token_type\":\"Bearer\",");
 		if (lifetime != null) {
 			json.append("\"expires_in\":").append(lifetime).append(',');
 		}
@@ -201,10 +202,10 @@ public final class LoopbackWaveServer implements AutoCloseable {
 			exchange.getRequestBody().readAllBytes();
 			this.apiRequests.incrementAndGet();
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			this.apiJournal.add(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-					authorization));
-			String token = (authorization != null && authorization.startsWith("Bearer "))
-					? authorization.substring(7) : null;
+			this.apiJournal
+				.add(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), authorization));
+			String token = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7)
+					: null;
 			Instant expiry = (token != null) ? this.validTokens.get(token) : null;
 			if (expiry == null || Instant.now().isAfter(expiry)) {
 				send(exchange, Response.json(401, "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}"));
@@ -223,8 +224,8 @@ public final class LoopbackWaveServer implements AutoCloseable {
 		try (exchange) {
 			exchange.getRequestBody().readAllBytes();
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			this.apiJournal.add(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-					authorization));
+			this.apiJournal
+				.add(new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), authorization));
 			send(exchange, Response.json(200, "{\"elsewhere\":true}"));
 		}
 	}
@@ -267,8 +268,7 @@ public final class LoopbackWaveServer implements AutoCloseable {
 	public record ApiRequest(String method, String uri, String authorization) {
 	}
 
-	public record Response(int status, String contentType, String body, Map<String, String> headers,
-			boolean dropped) {
+	public record Response(int status, String contentType, String body, Map<String, String> headers, boolean dropped) {
 
 		public static Response json(int status, String body) {
 			return new Response(status, "application/json", body, Map.of("Content-Type", "application/json"), false);

@@ -31,9 +31,9 @@ public final class NettyWaveServer implements AutoCloseable {
 
 	public static final String API_PATH = "/m/blue";
 
-	private static final Pattern PART = Pattern
-		.compile("Content-Disposition: form-data; name=\"([^\"]+)\"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n(.*?)\\r\\n--",
-				Pattern.DOTALL);
+	private static final Pattern PART = Pattern.compile(
+			"Content-Disposition: form-data; name=\"([^\"]+)\"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n(.*?)\\r\\n--",
+			Pattern.DOTALL);
 
 	/** The client id the endpoint accepts. */
 	public volatile String clientId = "test-client-id";
@@ -59,7 +59,9 @@ public final class NettyWaveServer implements AutoCloseable {
 	/** Size of each API response body, in bytes (at least the JSON envelope). */
 	public volatile int apiBodySize = 0;
 
-	/** How many valid tokens the API rejects with 401 (each is revoked) before accepting. */
+	/**
+	 * How many valid tokens the API rejects with 401 (each is revoked) before accepting.
+	 */
 	public final AtomicInteger apiRejectionsLeft = new AtomicInteger();
 
 	/** Fields of every token request, in order. */
@@ -91,9 +93,12 @@ public final class NettyWaveServer implements AutoCloseable {
 		// Own event loops: Boot's ReactorResourceFactory disposes the global ones when a
 		// test context closes.
 		this.loops = LoopResources.create("loopback-wave", 1, true);
-		HttpServer httpServer = HttpServer.create().runOn(this.loops).host("127.0.0.1").port(0).route((routes) -> routes
-			.post(TOKEN_PATH, this::token)
-			.route((request) -> !request.uri().startsWith(TOKEN_PATH), this::api));
+		HttpServer httpServer = HttpServer.create()
+			.runOn(this.loops)
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post(TOKEN_PATH, this::token)
+				.route((request) -> !request.uri().startsWith(TOKEN_PATH), this::api));
 		if (sslContext != null) {
 			httpServer = httpServer.secure((spec) -> spec.sslContext(sslContext));
 		}
@@ -168,8 +173,8 @@ public final class NettyWaveServer implements AutoCloseable {
 		String authorization = request.requestHeaders().get("Authorization");
 		this.apiAuthorizations.add(String.valueOf(authorization));
 		return request.receive().then(Mono.defer(() -> {
-			String token = (authorization != null && authorization.startsWith("Bearer "))
-					? authorization.substring(7) : null;
+			String token = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7)
+					: null;
 			if (token == null || !this.tokenIssuer.issuedAccessTokens.contains(token) || this.revoked.contains(token)) {
 				return json(response, 401, "{\"code\":16,\"message\":\"unauthenticated\"}");
 			}
@@ -185,10 +190,7 @@ public final class NettyWaveServer implements AutoCloseable {
 	}
 
 	private static Mono<Void> json(HttpServerResponse response, int status, String body) {
-		return response.status(status)
-			.header("Content-Type", "application/json")
-			.sendString(Mono.just(body))
-			.then();
+		return response.status(status).header("Content-Type", "application/json").sendString(Mono.just(body)).then();
 	}
 
 	static Map<String, String> parseMultipart(String body) {

@@ -41,7 +41,9 @@ public final class SelfSignedCertificate {
 		return new SelfSignedCertificate(keyStore);
 	}
 
-	/** The PKCS12 file, usable as key store of the server and trust store of the client. */
+	/**
+	 * The PKCS12 file, usable as key store of the server and trust store of the client.
+	 */
 	public Path keyStore() {
 		return this.keyStore;
 	}

@@ -27,13 +27,12 @@ import org.springframework.boot.webclient.autoconfigure.WebClientObservationAuto
 public final class WaveTestContexts {
 
 	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
-			HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			CodecsAutoConfiguration.class, JacksonAutoConfiguration.class, SslAutoConfiguration.class,
-			WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
-			ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-			SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-			HealthContributorRegistryAutoConfiguration.class, WaveAutoConfiguration.class,
-			WaveHealthAutoConfiguration.class);
+			HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
+			JacksonAutoConfiguration.class, SslAutoConfiguration.class, WebClientAutoConfiguration.class,
+			WebClientObservationAutoConfiguration.class, ObservationAutoConfiguration.class,
+			MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+			CompositeMeterRegistryAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+			WaveAutoConfiguration.class, WaveHealthAutoConfiguration.class);
 
 	private WaveTestContexts() {
 	}

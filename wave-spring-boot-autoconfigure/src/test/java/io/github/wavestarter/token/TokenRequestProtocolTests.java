@@ -54,8 +54,9 @@ class TokenRequestProtocolTests {
 
 	@Test
 	void passwordGrantAddsUsernameAndPasswordParts() {
-		this.runner.withPropertyValues("wave.grant-type=password", "wave.username=alice@example.com",
-				"wave.password=Pa55-word!")
+		this.runner
+			.withPropertyValues("wave.grant-type=password", "wave.username=alice@example.com",
+					"wave.password=Pa55-word!")
 			.run((context) -> {
 				context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
 				assertThat(this.server.tokenJournal()).singleElement()

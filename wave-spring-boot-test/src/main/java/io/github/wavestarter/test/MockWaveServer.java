@@ -26,9 +26,11 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * In-process emulator of the Alphaus token endpoint ({@code https://login.alphaus.cloud/access_token}) and the
- * Blue API ({@code https://api.alphaus.cloud/m/blue}), running on a real Reactor Netty server on a random
- * loopback port. Strict like the real service, deterministic, with fault injection and a request journal.
+ * In-process emulator of the Alphaus token endpoint
+ * ({@code https://login.alphaus.cloud/access_token}) and the Blue API
+ * ({@code https://api.alphaus.cloud/m/blue}), running on a real Reactor Netty server on a
+ * random loopback port. Strict like the real service, deterministic, with fault injection
+ * and a request journal.
  *
  * <pre>{@code
  * try (MockWaveServer wave = MockWaveServer.start()) {
@@ -39,380 +41,481 @@ import reactor.netty.http.server.HttpServer;
  * }
  * }</pre>
  *
- * <p>Built-in Blue API endpoints: {@code GET /iam/v1/whoami}, {@code GET /v1/{vendor}/accounts} (stream),
- * {@code GET /v1/{vendor}/accounts/{id}}, {@code POST /v1/{vendor}/costs:read} (stream) and {@code GET /org/v1};
- * anything else can be {@linkplain #stub(String, String) stubbed}. Instances are thread-safe.
+ * <p>
+ * Built-in Blue API endpoints: {@code GET /iam/v1/whoami}, {@code GET
+ * /v1/{vendor}/accounts} (stream), {@code GET /v1/{vendor}/accounts/{id}}, {@code POST
+ * /v1/{vendor}/costs:read} (stream) and {@code GET /org/v1}; anything else can be
+ * {@linkplain #stub(String, String) stubbed}. Instances are thread-safe.
  */
 public final class MockWaveServer implements AutoCloseable {
 
-    /** Default OAuth2 client id. */
-    public static final String DEFAULT_CLIENT_ID = "test-client-id";
-    /** Default OAuth2 client secret. */
-    public static final String DEFAULT_CLIENT_SECRET = "test-client-secret";
-    /** Default user name for the password grant. */
-    public static final String DEFAULT_USERNAME = "test-user@example.com";
-    /** Default password for the password grant. */
-    public static final String DEFAULT_PASSWORD = "test-password";
-    /** Default {@code expires_in} in seconds, as answered by the real endpoint. */
-    public static final long DEFAULT_EXPIRES_IN_SECONDS = 86400;
+	/** Default OAuth2 client id. */
+	public static final String DEFAULT_CLIENT_ID = "test-client-id";
 
-    private final EmulatorSettings settings;
-    private final DisposableServer server;
-    private final TokenStore tokens;
-    private final RequestJournal journal = new RequestJournal();
-    private final FaultPlan faults = new FaultPlan();
-    private final StubRegistry stubs = new StubRegistry();
-    private final AtomicBoolean closed = new AtomicBoolean();
+	/** Default OAuth2 client secret. */
+	public static final String DEFAULT_CLIENT_SECRET = "test-client-secret";
 
-    private MockWaveServer(Builder builder) {
-        this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username,
-                builder.password, builder.clock, builder.accounts, builder.orgName, builder.streamBatchSize);
-        settings.expiresInSeconds = builder.expiresInSeconds;
-        settings.omitExpiresIn = builder.omitExpiresIn;
-        settings.lenientFormEncoding = builder.lenientFormEncoding;
-        settings.refreshTokenGrant = builder.refreshTokenGrant;
-        settings.costRowsPerRequest = builder.costRowsPerRequest;
-        this.tokens = new TokenStore(builder.clock);
-        ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
-        FaultApplier faultApplier = new FaultApplier(writer);
-        WaveRouter router = new WaveRouter(
-                new TokenEndpoint(settings, tokens, journal, faults, faultApplier),
-                new BlueApi(settings, tokens, journal, faults, stubs, faultApplier),
-                writer);
-        this.server = HttpServer.create()
-                .host("127.0.0.1")
-                .port(builder.port)
-                .handle(router::route)
-                .bindNow(Duration.ofSeconds(10));
-    }
+	/** Default user name for the password grant. */
+	public static final String DEFAULT_USERNAME = "test-user@example.com";
 
-    /** Starts an emulator with default settings on a random loopback port. */
-    public static MockWaveServer start() {
-        return builder().start();
-    }
+	/** Default password for the password grant. */
+	public static final String DEFAULT_PASSWORD = "test-password";
 
-    /** @return a builder for a customized emulator */
-    public static Builder builder() {
-        return new Builder();
-    }
+	/** Default {@code expires_in} in seconds, as answered by the real endpoint. */
+	public static final long DEFAULT_EXPIRES_IN_SECONDS = 86400;
 
-    // ---------------------------------------------------------------- addresses and credentials
+	private final EmulatorSettings settings;
 
-    /** @return the bound port */
-    public int port() {
-        return server.port();
-    }
+	private final DisposableServer server;
 
-    /** @return {@code http://127.0.0.1:<port>/access_token}, the value for {@code wave.token-uri} */
-    public String tokenUri() {
-        return "http://127.0.0.1:" + port() + WaveRouter.TOKEN_PATH;
-    }
+	private final TokenStore tokens;
 
-    /** @return {@code http://127.0.0.1:<port>/m/blue}, the value for {@code wave.base-url} */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port() + WaveRouter.API_BASE_PATH;
-    }
+	private final RequestJournal journal = new RequestJournal();
 
-    /** @return the accepted client id */
-    public String clientId() {
-        return settings.clientId;
-    }
+	private final FaultPlan faults = new FaultPlan();
 
-    /** @return the accepted client secret */
-    public String clientSecret() {
-        return settings.clientSecret;
-    }
+	private final StubRegistry stubs = new StubRegistry();
 
-    /** @return the user name accepted by the password grant */
-    public String username() {
-        return settings.username;
-    }
+	private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** @return the password accepted by the password grant */
-    public String password() {
-        return settings.password;
-    }
+	private MockWaveServer(Builder builder) {
+		this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username, builder.password,
+				builder.clock, builder.accounts, builder.orgName, builder.streamBatchSize);
+		settings.expiresInSeconds = builder.expiresInSeconds;
+		settings.omitExpiresIn = builder.omitExpiresIn;
+		settings.lenientFormEncoding = builder.lenientFormEncoding;
+		settings.refreshTokenGrant = builder.refreshTokenGrant;
+		settings.costRowsPerRequest = builder.costRowsPerRequest;
+		this.tokens = new TokenStore(builder.clock);
+		ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
+		FaultApplier faultApplier = new FaultApplier(writer);
+		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, tokens, journal, faults, faultApplier),
+				new BlueApi(settings, tokens, journal, faults, stubs, faultApplier), writer);
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(builder.port)
+			.handle(router::route)
+			.bindNow(Duration.ofSeconds(10));
+	}
 
-    /** @return the data set served by the accounts endpoints */
-    public List<MockAccount> accounts() {
-        return settings.accounts;
-    }
+	/** Starts an emulator with default settings on a random loopback port. */
+	public static MockWaveServer start() {
+		return builder().start();
+	}
 
-    // ---------------------------------------------------------------- runtime settings
+	/**
+	 * @return a builder for a customized emulator
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
 
-    /** Sets the {@code expires_in} of tokens issued from now on; it is enforced when &gt; 0. */
-    public MockWaveServer setTokenExpiresIn(Duration expiresIn) {
-        settings.expiresInSeconds = expiresIn.toSeconds();
-        settings.omitExpiresIn = false;
-        return this;
-    }
+	// ---------------------------------------------------------------- addresses and
+	// credentials
 
-    /** Leaves {@code expires_in} out of token responses; such tokens never expire. */
-    public MockWaveServer omitExpiresIn() {
-        settings.omitExpiresIn = true;
-        return this;
-    }
+	/**
+	 * @return the bound port
+	 */
+	public int port() {
+		return server.port();
+	}
 
-    /** Also accepts {@code application/x-www-form-urlencoded} token requests when {@code true}. */
-    public MockWaveServer setLenientFormEncoding(boolean lenient) {
-        settings.lenientFormEncoding = lenient;
-        return this;
-    }
+	/**
+	 * @return {@code http://127.0.0.1:<port>/access_token}, the value for
+	 * {@code wave.token-uri}
+	 */
+	public String tokenUri() {
+		return "http://127.0.0.1:" + port() + WaveRouter.TOKEN_PATH;
+	}
 
-    /** Enables or disables the {@code refresh_token} grant. */
-    public MockWaveServer setRefreshTokenGrantEnabled(boolean enabled) {
-        settings.refreshTokenGrant = enabled;
-        return this;
-    }
+	/**
+	 * @return {@code http://127.0.0.1:<port>/m/blue}, the value for {@code wave.base-url}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + WaveRouter.API_BASE_PATH;
+	}
 
-    /** Sets the number of rows every {@code costs:read} answers; &lt;= 0 restores one per day/account/service. */
-    public MockWaveServer setCostRowsPerRequest(long rows) {
-        settings.costRowsPerRequest = rows;
-        return this;
-    }
+	/**
+	 * @return the accepted client id
+	 */
+	public String clientId() {
+		return settings.clientId;
+	}
 
-    // ---------------------------------------------------------------- faults and stubs
+	/**
+	 * @return the accepted client secret
+	 */
+	public String clientSecret() {
+		return settings.clientSecret;
+	}
 
-    /** @return fault injection for the token endpoint, e.g. {@code token().failNext(2).withStatus(503)} */
-    public EndpointFaults token() {
-        return new EndpointFaults(faults, FaultTarget.token());
-    }
+	/**
+	 * @return the user name accepted by the password grant
+	 */
+	public String username() {
+		return settings.username;
+	}
 
-    /** @return fault injection for every Blue API call */
-    public EndpointFaults api() {
-        return new EndpointFaults(faults, FaultTarget.allApi());
-    }
+	/**
+	 * @return the password accepted by the password grant
+	 */
+	public String password() {
+		return settings.password;
+	}
 
-    /**
-     * @param pathTemplate API path relative to {@link #baseUrl()}, e.g. {@code /v1/aws/costs:read} or
-     *                     {@code /v1/{vendor}/accounts/{id}}
-     * @return fault injection for that path (any method)
-     */
-    public EndpointFaults api(String pathTemplate) {
-        return new EndpointFaults(faults, FaultTarget.apiPath(pathTemplate));
-    }
+	/**
+	 * @return the data set served by the accounts endpoints
+	 */
+	public List<MockAccount> accounts() {
+		return settings.accounts;
+	}
 
-    /** Arms a fault for {@code times} requests matching {@code target}; same as the fluent entry points. */
-    public FaultSpec enqueueFault(FaultTarget target, int times) {
-        return faults.arm(target, times);
-    }
+	// ---------------------------------------------------------------- runtime settings
 
-    /** @return the armed faults that still have uses left */
-    public List<FaultSpec> pendingFaults() {
-        return faults.pending();
-    }
+	/**
+	 * Sets the {@code expires_in} of tokens issued from now on; it is enforced when &gt;
+	 * 0.
+	 */
+	public MockWaveServer setTokenExpiresIn(Duration expiresIn) {
+		settings.expiresInSeconds = expiresIn.toSeconds();
+		settings.omitExpiresIn = false;
+		return this;
+	}
 
-    /**
-     * Stubs a Blue API endpoint (overrides built-ins). Stubbed calls still need a valid token.
-     *
-     * @param method       HTTP method
-     * @param pathTemplate path relative to {@link #baseUrl()}; {@code {name}} matches one segment
-     */
-    public StubBuilder stub(String method, String pathTemplate) {
-        return new StubBuilder(stubs, method, pathTemplate);
-    }
+	/** Leaves {@code expires_in} out of token responses; such tokens never expire. */
+	public MockWaveServer omitExpiresIn() {
+		settings.omitExpiresIn = true;
+		return this;
+	}
 
-    // ---------------------------------------------------------------- tokens
+	/**
+	 * Also accepts {@code application/x-www-form-urlencoded} token requests when
+	 * {@code true}.
+	 */
+	public MockWaveServer setLenientFormEncoding(boolean lenient) {
+		settings.lenientFormEncoding = lenient;
+		return this;
+	}
 
-    /**
-     * Issues a valid access token directly, without an HTTP request (not journaled), for tests that only exercise
-     * the Blue API.
-     */
-    public String issueAccessToken() {
-        return tokens.issue(settings.clientId, settings.clientId, "client_credentials",
-                settings.omitExpiresIn ? 0 : settings.expiresInSeconds).accessToken();
-    }
+	/** Enables or disables the {@code refresh_token} grant. */
+	public MockWaveServer setRefreshTokenGrantEnabled(boolean enabled) {
+		settings.refreshTokenGrant = enabled;
+		return this;
+	}
 
-    /** Revokes every access and refresh token issued so far: the API answers 401 (code 16) for them. */
-    public void revokeAllTokens() {
-        tokens.revokeAll();
-    }
+	/**
+	 * Sets the number of rows every {@code costs:read} answers; &lt;= 0 restores one per
+	 * day/account/service.
+	 */
+	public MockWaveServer setCostRowsPerRequest(long rows) {
+		settings.costRowsPerRequest = rows;
+		return this;
+	}
 
-    /** @return number of issued, not revoked access tokens (expired ones included) */
-    public int activeTokenCount() {
-        return tokens.activeCount();
-    }
+	// ---------------------------------------------------------------- faults and stubs
 
-    // ---------------------------------------------------------------- journal
+	/**
+	 * @return fault injection for the token endpoint, e.g.
+	 * {@code token().failNext(2).withStatus(503)}
+	 */
+	public EndpointFaults token() {
+		return new EndpointFaults(faults, FaultTarget.token());
+	}
 
-    /** @return every token request since start or the last {@link #reset()}, oldest first */
-    public List<RecordedTokenRequest> tokenRequests() {
-        return journal.tokenRequests();
-    }
+	/**
+	 * @return fault injection for every Blue API call
+	 */
+	public EndpointFaults api() {
+		return new EndpointFaults(faults, FaultTarget.allApi());
+	}
 
-    /** @return every API request since start or the last {@link #reset()}, oldest first */
-    public List<RecordedApiRequest> apiRequests() {
-        return journal.apiRequests();
-    }
+	/**
+	 * @param pathTemplate API path relative to {@link #baseUrl()}, e.g.
+	 * {@code /v1/aws/costs:read} or {@code /v1/{vendor}/accounts/{id}}
+	 * @return fault injection for that path (any method)
+	 */
+	public EndpointFaults api(String pathTemplate) {
+		return new EndpointFaults(faults, FaultTarget.apiPath(pathTemplate));
+	}
 
-    /** @return the most recent token request, or {@code null} */
-    public RecordedTokenRequest lastTokenRequest() {
-        List<RecordedTokenRequest> all = journal.tokenRequests();
-        return all.isEmpty() ? null : all.get(all.size() - 1);
-    }
+	/**
+	 * Arms a fault for {@code times} requests matching {@code target}; same as the fluent
+	 * entry points.
+	 */
+	public FaultSpec enqueueFault(FaultTarget target, int times) {
+		return faults.arm(target, times);
+	}
 
-    /** @return the most recent API request, or {@code null} */
-    public RecordedApiRequest lastApiRequest() {
-        List<RecordedApiRequest> all = journal.apiRequests();
-        return all.isEmpty() ? null : all.get(all.size() - 1);
-    }
+	/**
+	 * @return the armed faults that still have uses left
+	 */
+	public List<FaultSpec> pendingFaults() {
+		return faults.pending();
+	}
 
-    /** @return exact number of token endpoint requests since start or the last {@link #reset()} */
-    public long tokenRequestCount() {
-        return journal.tokenRequestCount();
-    }
+	/**
+	 * Stubs a Blue API endpoint (overrides built-ins). Stubbed calls still need a valid
+	 * token.
+	 * @param method HTTP method
+	 * @param pathTemplate path relative to {@link #baseUrl()}; {@code {name}} matches one
+	 * segment
+	 */
+	public StubBuilder stub(String method, String pathTemplate) {
+		return new StubBuilder(stubs, method, pathTemplate);
+	}
 
-    /** @return exact number of Blue API requests since start or the last {@link #reset()} */
-    public long apiRequestCount() {
-        return journal.apiRequestCount();
-    }
+	// ---------------------------------------------------------------- tokens
 
-    /** Clears journal, counters, armed faults and stubs. Issued tokens and settings stay. */
-    public void reset() {
-        faults.clear();
-        stubs.clear();
-        journal.clear();
-    }
+	/**
+	 * Issues a valid access token directly, without an HTTP request (not journaled), for
+	 * tests that only exercise the Blue API.
+	 */
+	public String issueAccessToken() {
+		return tokens
+			.issue(settings.clientId, settings.clientId, "client_credentials",
+					settings.omitExpiresIn ? 0 : settings.expiresInSeconds)
+			.accessToken();
+	}
 
-    /** Stops the server; idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                server.disposeNow(Duration.ofSeconds(2));
-            } catch (RuntimeException e) {
-                // connections still streaming are cut; nothing else to do
-            }
-        }
-    }
+	/**
+	 * Revokes every access and refresh token issued so far: the API answers 401 (code 16)
+	 * for them.
+	 */
+	public void revokeAllTokens() {
+		tokens.revokeAll();
+	}
 
-    /** @return whether {@link #close()} was called */
-    public boolean isClosed() {
-        return closed.get();
-    }
+	/**
+	 * @return number of issued, not revoked access tokens (expired ones included)
+	 */
+	public int activeTokenCount() {
+		return tokens.activeCount();
+	}
 
-    @Override
-    public String toString() {
-        return "MockWaveServer[" + baseUrl() + "]";
-    }
+	// ---------------------------------------------------------------- journal
 
-    /** Builder for {@link MockWaveServer}. All settings have working defaults. */
-    public static final class Builder {
+	/**
+	 * @return every token request since start or the last {@link #reset()}, oldest first
+	 */
+	public List<RecordedTokenRequest> tokenRequests() {
+		return journal.tokenRequests();
+	}
 
-        private int port;
-        private String clientId = DEFAULT_CLIENT_ID;
-        private String clientSecret = DEFAULT_CLIENT_SECRET;
-        private String username = DEFAULT_USERNAME;
-        private String password = DEFAULT_PASSWORD;
-        private long expiresInSeconds = DEFAULT_EXPIRES_IN_SECONDS;
-        private boolean omitExpiresIn;
-        private boolean lenientFormEncoding;
-        private boolean refreshTokenGrant = true;
-        private Clock clock = Clock.systemUTC();
-        private List<MockAccount> accounts = MockAccount.defaults();
-        private String orgName = "mock-org";
-        private long costRowsPerRequest;
-        private int streamBatchSize = 256;
+	/**
+	 * @return every API request since start or the last {@link #reset()}, oldest first
+	 */
+	public List<RecordedApiRequest> apiRequests() {
+		return journal.apiRequests();
+	}
 
-        private Builder() {
-        }
+	/**
+	 * @return the most recent token request, or {@code null}
+	 */
+	public RecordedTokenRequest lastTokenRequest() {
+		List<RecordedTokenRequest> all = journal.tokenRequests();
+		return all.isEmpty() ? null : all.get(all.size() - 1);
+	}
 
-        /** Fixed port; default 0 picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
+	/**
+	 * @return the most recent API request, or {@code null}
+	 */
+	public RecordedApiRequest lastApiRequest() {
+		List<RecordedApiRequest> all = journal.apiRequests();
+		return all.isEmpty() ? null : all.get(all.size() - 1);
+	}
 
-        /** Accepted client id (default {@value #DEFAULT_CLIENT_ID}). */
-        public Builder clientId(String clientId) {
-            this.clientId = Objects.requireNonNull(clientId);
-            return this;
-        }
+	/**
+	 * @return exact number of token endpoint requests since start or the last
+	 * {@link #reset()}
+	 */
+	public long tokenRequestCount() {
+		return journal.tokenRequestCount();
+	}
 
-        /** Accepted client secret (default {@value #DEFAULT_CLIENT_SECRET}). */
-        public Builder clientSecret(String clientSecret) {
-            this.clientSecret = Objects.requireNonNull(clientSecret);
-            return this;
-        }
+	/**
+	 * @return exact number of Blue API requests since start or the last {@link #reset()}
+	 */
+	public long apiRequestCount() {
+		return journal.apiRequestCount();
+	}
 
-        /** User for the password grant. */
-        public Builder user(String username, String password) {
-            this.username = Objects.requireNonNull(username);
-            this.password = Objects.requireNonNull(password);
-            return this;
-        }
+	/**
+	 * Clears journal, counters, armed faults and stubs. Issued tokens and settings stay.
+	 */
+	public void reset() {
+		faults.clear();
+		stubs.clear();
+		journal.clear();
+	}
 
-        /**
-         * {@code expires_in} of issued tokens (whole seconds, default 86400). Enforced by the API when &gt; 0;
-         * {@code Duration.ZERO} answers {@code "expires_in":0} with tokens that never expire.
-         */
-        public Builder tokenExpiresIn(Duration expiresIn) {
-            this.expiresInSeconds = expiresIn.toSeconds();
-            return this;
-        }
+	/** Stops the server; idempotent. */
+	@Override
+	public void close() {
+		if (closed.compareAndSet(false, true)) {
+			try {
+				server.disposeNow(Duration.ofSeconds(2));
+			}
+			catch (RuntimeException e) {
+				// connections still streaming are cut; nothing else to do
+			}
+		}
+	}
 
-        /** Leaves {@code expires_in} out of token responses; such tokens never expire. */
-        public Builder omitExpiresIn() {
-            this.omitExpiresIn = true;
-            return this;
-        }
+	/**
+	 * @return whether {@link #close()} was called
+	 */
+	public boolean isClosed() {
+		return closed.get();
+	}
 
-        /** Also accept {@code application/x-www-form-urlencoded} token requests (default: multipart only). */
-        public Builder lenientFormEncoding(boolean lenient) {
-            this.lenientFormEncoding = lenient;
-            return this;
-        }
+	@Override
+	public String toString() {
+		return "MockWaveServer[" + baseUrl() + "]";
+	}
 
-        /** Enables the {@code refresh_token} grant (default {@code true}). */
-        public Builder refreshTokenGrant(boolean enabled) {
-            this.refreshTokenGrant = enabled;
-            return this;
-        }
+	/** Builder for {@link MockWaveServer}. All settings have working defaults. */
+	public static final class Builder {
 
-        /** Clock for issue/expiry times, journal timestamps and default cost dates (default system UTC). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
+		private int port;
 
-        /** Replaces the account data set. */
-        public Builder accounts(List<MockAccount> accounts) {
-            this.accounts = List.copyOf(accounts);
-            return this;
-        }
+		private String clientId = DEFAULT_CLIENT_ID;
 
-        /** Adds an account to the data set. */
-        public Builder addAccount(MockAccount account) {
-            List<MockAccount> copy = new ArrayList<>(accounts);
-            copy.add(account);
-            this.accounts = List.copyOf(copy);
-            return this;
-        }
+		private String clientSecret = DEFAULT_CLIENT_SECRET;
 
-        /** Organization name returned by {@code GET /org/v1} (default {@code mock-org}). */
-        public Builder orgName(String orgName) {
-            this.orgName = Objects.requireNonNull(orgName);
-            return this;
-        }
+		private String username = DEFAULT_USERNAME;
 
-        /** Rows per {@code costs:read} answer; default one per day, account and service. */
-        public Builder costRowsPerRequest(long rows) {
-            this.costRowsPerRequest = rows;
-            return this;
-        }
+		private String password = DEFAULT_PASSWORD;
 
-        /** Stream lines per written chunk (default 256). */
-        public Builder streamBatchSize(int lines) {
-            if (lines < 1) {
-                throw new IllegalArgumentException("streamBatchSize must be >= 1");
-            }
-            this.streamBatchSize = lines;
-            return this;
-        }
+		private long expiresInSeconds = DEFAULT_EXPIRES_IN_SECONDS;
 
-        /** Starts the emulator. */
-        public MockWaveServer start() {
-            return new MockWaveServer(this);
-        }
-    }
+		private boolean omitExpiresIn;
+
+		private boolean lenientFormEncoding;
+
+		private boolean refreshTokenGrant = true;
+
+		private Clock clock = Clock.systemUTC();
+
+		private List<MockAccount> accounts = MockAccount.defaults();
+
+		private String orgName = "mock-org";
+
+		private long costRowsPerRequest;
+
+		private int streamBatchSize = 256;
+
+		private Builder() {
+		}
+
+		/** Fixed port; default 0 picks a free one. */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/** Accepted client id (default {@value #DEFAULT_CLIENT_ID}). */
+		public Builder clientId(String clientId) {
+			this.clientId = Objects.requireNonNull(clientId);
+			return this;
+		}
+
+		/** Accepted client secret (default {@value #DEFAULT_CLIENT_SECRET}). */
+		public Builder clientSecret(String clientSecret) {
+			this.clientSecret = Objects.requireNonNull(clientSecret);
+			return this;
+		}
+
+		/** User for the password grant. */
+		public Builder user(String username, String password) {
+			this.username = Objects.requireNonNull(username);
+			this.password = Objects.requireNonNull(password);
+			return this;
+		}
+
+		/**
+		 * {@code expires_in} of issued tokens (whole seconds, default 86400). Enforced by
+		 * the API when &gt; 0; {@code Duration.ZERO} answers {@code "expires_in":0} with
+		 * tokens that never expire.
+		 */
+		public Builder tokenExpiresIn(Duration expiresIn) {
+			this.expiresInSeconds = expiresIn.toSeconds();
+			return this;
+		}
+
+		/** Leaves {@code expires_in} out of token responses; such tokens never expire. */
+		public Builder omitExpiresIn() {
+			this.omitExpiresIn = true;
+			return this;
+		}
+
+		/**
+		 * Also accept {@code application/x-www-form-urlencoded} token requests (default:
+		 * multipart only).
+		 */
+		public Builder lenientFormEncoding(boolean lenient) {
+			this.lenientFormEncoding = lenient;
+			return this;
+		}
+
+		/** Enables the {@code refresh_token} grant (default {@code true}). */
+		public Builder refreshTokenGrant(boolean enabled) {
+			this.refreshTokenGrant = enabled;
+			return this;
+		}
+
+		/**
+		 * Clock for issue/expiry times, journal timestamps and default cost dates
+		 * (default system UTC).
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock);
+			return this;
+		}
+
+		/** Replaces the account data set. */
+		public Builder accounts(List<MockAccount> accounts) {
+			this.accounts = List.copyOf(accounts);
+			return this;
+		}
+
+		/** Adds an account to the data set. */
+		public Builder addAccount(MockAccount account) {
+			List<MockAccount> copy = new ArrayList<>(accounts);
+			copy.add(account);
+			this.accounts = List.copyOf(copy);
+			return this;
+		}
+
+		/**
+		 * Organization name returned by {@code GET /org/v1} (default {@code mock-org}).
+		 */
+		public Builder orgName(String orgName) {
+			this.orgName = Objects.requireNonNull(orgName);
+			return this;
+		}
+
+		/**
+		 * Rows per {@code costs:read} answer; default one per day, account and service.
+		 */
+		public Builder costRowsPerRequest(long rows) {
+			this.costRowsPerRequest = rows;
+			return this;
+		}
+
+		/** Stream lines per written chunk (default 256). */
+		public Builder streamBatchSize(int lines) {
+			if (lines < 1) {
+				throw new IllegalArgumentException("streamBatchSize must be >= 1");
+			}
+			this.streamBatchSize = lines;
+			return this;
+		}
+
+		/** Starts the emulator. */
+		public MockWaveServer start() {
+			return new MockWaveServer(this);
+		}
+
+	}
+
 }

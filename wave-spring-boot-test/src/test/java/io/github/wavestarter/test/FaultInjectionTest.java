@@ -19,195 +19,200 @@ import tools.jackson.databind.JsonNode;
 
 class FaultInjectionTest {
 
-    private static final String COSTS = "/v1/aws/costs:read";
-    private static final String MAY = "{\"startTime\":\"20240501\",\"endTime\":\"20240531\"}";
+	private static final String COSTS = "/v1/aws/costs:read";
 
-    static MockWaveServer server;
-    static WaveHttp http;
-    static String token;
+	private static final String MAY = "{\"startTime\":\"20240501\",\"endTime\":\"20240531\"}";
 
-    @BeforeAll
-    static void start() {
-        server = MockWaveServer.start();
-        http = new WaveHttp(server);
-        token = http.accessToken();
-    }
+	static MockWaveServer server;
+	static WaveHttp http;
+	static String token;
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+	@BeforeAll
+	static void start() {
+		server = MockWaveServer.start();
+		http = new WaveHttp(server);
+		token = http.accessToken();
+	}
 
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
 
-    @Test
-    void statusWithRetryAfterForTheNextTwoTokenCallsOnly() {
-        server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
+	@BeforeEach
+	void reset() {
+		server.reset();
+	}
 
-        HttpResponse<String> first = http.tokenMultipart(http.clientCredentialsForm());
-        HttpResponse<String> second = http.tokenMultipart(http.clientCredentialsForm());
-        HttpResponse<String> third = http.tokenMultipart(http.clientCredentialsForm());
+	@Test
+	void statusWithRetryAfterForTheNextTwoTokenCallsOnly() {
+		server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
 
-        for (HttpResponse<String> failed : List.of(first, second)) {
-            assertThat(failed.statusCode()).isEqualTo(503);
-            assertThat(failed.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(json(failed.body()).get("error").asString()).isEqualTo("temporarily_unavailable");
-        }
-        assertThat(third.statusCode()).isEqualTo(200);
-        assertThat(third.headers().firstValue("Retry-After")).isEmpty();
-        assertThat(server.pendingFaults()).isEmpty();
-        assertThat(server.tokenRequestCount()).isEqualTo(3);
-    }
+		HttpResponse<String> first = http.tokenMultipart(http.clientCredentialsForm());
+		HttpResponse<String> second = http.tokenMultipart(http.clientCredentialsForm());
+		HttpResponse<String> third = http.tokenMultipart(http.clientCredentialsForm());
 
-    @Test
-    void statusWithCustomBodyOnOneApiPath() {
-        server.api("/iam/v1/whoami").failNext(1).withStatus(429, "{\"code\":8,\"message\":\"slow down\",\"details\":[]}")
-                .withRetryAfter(2);
+		for (HttpResponse<String> failed : List.of(first, second)) {
+			assertThat(failed.statusCode()).isEqualTo(503);
+			assertThat(failed.headers().firstValue("Retry-After")).hasValue("1");
+			assertThat(json(failed.body()).get("error").asString()).isEqualTo("temporarily_unavailable");
+		}
+		assertThat(third.statusCode()).isEqualTo(200);
+		assertThat(third.headers().firstValue("Retry-After")).isEmpty();
+		assertThat(server.pendingFaults()).isEmpty();
+		assertThat(server.tokenRequestCount()).isEqualTo(3);
+	}
 
-        HttpResponse<String> otherPath = http.get("/org/v1", token);
-        HttpResponse<String> failed = http.get("/iam/v1/whoami", token);
-        HttpResponse<String> recovered = http.get("/iam/v1/whoami", token);
+	@Test
+	void statusWithCustomBodyOnOneApiPath() {
+		server.api("/iam/v1/whoami")
+			.failNext(1)
+			.withStatus(429, "{\"code\":8,\"message\":\"slow down\",\"details\":[]}")
+			.withRetryAfter(2);
 
-        assertThat(otherPath.statusCode()).isEqualTo(200);
-        assertThat(failed.statusCode()).isEqualTo(429);
-        assertThat(failed.headers().firstValue("Retry-After")).hasValue("2");
-        assertThat(json(failed.body()).get("message").asString()).isEqualTo("slow down");
-        assertThat(recovered.statusCode()).isEqualTo(200);
-    }
+		HttpResponse<String> otherPath = http.get("/org/v1", token);
+		HttpResponse<String> failed = http.get("/iam/v1/whoami", token);
+		HttpResponse<String> recovered = http.get("/iam/v1/whoami", token);
 
-    @Test
-    void statusOnlyFaultOnApiAnswersGrpcGatewayError() {
-        server.api().failNext(1).withStatus(503);
+		assertThat(otherPath.statusCode()).isEqualTo(200);
+		assertThat(failed.statusCode()).isEqualTo(429);
+		assertThat(failed.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(json(failed.body()).get("message").asString()).isEqualTo("slow down");
+		assertThat(recovered.statusCode()).isEqualTo(200);
+	}
 
-        HttpResponse<String> failed = http.get("/v1/aws/accounts/123456789012", token);
+	@Test
+	void statusOnlyFaultOnApiAnswersGrpcGatewayError() {
+		server.api().failNext(1).withStatus(503);
 
-        assertThat(failed.statusCode()).isEqualTo(503);
-        assertThat(json(failed.body()).get("code").asInt()).isEqualTo(14);
-        assertThat(json(failed.body()).get("details").isArray()).isTrue();
-    }
+		HttpResponse<String> failed = http.get("/v1/aws/accounts/123456789012", token);
 
-    @Test
-    void pathTemplatesMatchOneSegment() {
-        server.api("/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
+		assertThat(failed.statusCode()).isEqualTo(503);
+		assertThat(json(failed.body()).get("code").asInt()).isEqualTo(14);
+		assertThat(json(failed.body()).get("details").isArray()).isTrue();
+	}
 
-        assertThat(http.get("/v1/aws/accounts", token).statusCode()).isEqualTo(200);
-        assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(500);
-        assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(200);
-    }
+	@Test
+	void pathTemplatesMatchOneSegment() {
+		server.api("/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
 
-    @Test
-    void delayHoldsTheResponseThenAnswersNormally() {
-        server.api().failNext(1).withDelay(Duration.ofMillis(400));
+		assertThat(http.get("/v1/aws/accounts", token).statusCode()).isEqualTo(200);
+		assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(500);
+		assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(200);
+	}
 
-        long start = System.nanoTime();
-        HttpResponse<String> delayed = http.get("/iam/v1/whoami", token);
-        long delayedMillis = (System.nanoTime() - start) / 1_000_000;
-        start = System.nanoTime();
-        HttpResponse<String> normal = http.get("/iam/v1/whoami", token);
-        long normalMillis = (System.nanoTime() - start) / 1_000_000;
+	@Test
+	void delayHoldsTheResponseThenAnswersNormally() {
+		server.api().failNext(1).withDelay(Duration.ofMillis(400));
 
-        assertThat(delayed.statusCode()).isEqualTo(200);
-        assertThat(delayedMillis).isGreaterThanOrEqualTo(400);
-        assertThat(normal.statusCode()).isEqualTo(200);
-        assertThat(normalMillis).isLessThan(300);
-    }
+		long start = System.nanoTime();
+		HttpResponse<String> delayed = http.get("/iam/v1/whoami", token);
+		long delayedMillis = (System.nanoTime() - start) / 1_000_000;
+		start = System.nanoTime();
+		HttpResponse<String> normal = http.get("/iam/v1/whoami", token);
+		long normalMillis = (System.nanoTime() - start) / 1_000_000;
 
-    @Test
-    void droppedConnectionOnTokenEndpoint() {
-        server.token().failNext(1).withDroppedConnection();
+		assertThat(delayed.statusCode()).isEqualTo(200);
+		assertThat(delayedMillis).isGreaterThanOrEqualTo(400);
+		assertThat(normal.statusCode()).isEqualTo(200);
+		assertThat(normalMillis).isLessThan(300);
+	}
 
-        assertThatThrownBy(() -> http.tokenMultipart(http.clientCredentialsForm()))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
-        assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
-        assertThat(server.tokenRequestCount()).isEqualTo(2);
-    }
+	@Test
+	void droppedConnectionOnTokenEndpoint() {
+		server.token().failNext(1).withDroppedConnection();
 
-    @Test
-    void droppedConnectionOnApi() {
-        server.api(COSTS).failNext(1).withDroppedConnection();
+		assertThatThrownBy(() -> http.tokenMultipart(http.clientCredentialsForm()))
+			.isInstanceOf(UncheckedIOException.class)
+			.hasCauseInstanceOf(IOException.class);
+		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
+		assertThat(server.tokenRequestCount()).isEqualTo(2);
+	}
 
-        assertThatThrownBy(() -> http.post(COSTS, token, MAY)).isInstanceOf(UncheckedIOException.class);
-        assertThat(http.post(COSTS, token, MAY).statusCode()).isEqualTo(200);
-    }
+	@Test
+	void droppedConnectionOnApi() {
+		server.api(COSTS).failNext(1).withDroppedConnection();
 
-    @Test
-    void htmlBodyFromAProxy() {
-        server.token().failNext(1).withHtmlBody();
+		assertThatThrownBy(() -> http.post(COSTS, token, MAY)).isInstanceOf(UncheckedIOException.class);
+		assertThat(http.post(COSTS, token, MAY).statusCode()).isEqualTo(200);
+	}
 
-        HttpResponse<String> html = http.tokenMultipart(http.clientCredentialsForm());
+	@Test
+	void htmlBodyFromAProxy() {
+		server.token().failNext(1).withHtmlBody();
 
-        assertThat(html.statusCode()).isEqualTo(502);
-        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("text/html"));
-        assertThat(html.body()).startsWith("<html>").contains("Bad Gateway");
-        assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
-    }
+		HttpResponse<String> html = http.tokenMultipart(http.clientCredentialsForm());
 
-    @Test
-    void truncatedJsonOnTokenAndUnaryApi() {
-        server.token().failNext(1).withTruncatedJson();
-        server.api("/org/v1").failNext(1).withTruncatedJson();
+		assertThat(html.statusCode()).isEqualTo(502);
+		assertThat(html.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+		assertThat(html.body()).startsWith("<html>").contains("Bad Gateway");
+		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
+	}
 
-        HttpResponse<String> tokenResponse = http.tokenMultipart(http.clientCredentialsForm());
-        HttpResponse<String> orgResponse = http.get("/org/v1", token);
+	@Test
+	void truncatedJsonOnTokenAndUnaryApi() {
+		server.token().failNext(1).withTruncatedJson();
+		server.api("/org/v1").failNext(1).withTruncatedJson();
 
-        assertThat(tokenResponse.statusCode()).isEqualTo(200);
-        assertThat(tokenResponse.body()).startsWith("{\"id_token\":");
-        assertThatThrownBy(() -> json(tokenResponse.body())).isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> json(orgResponse.body())).isInstanceOf(JacksonException.class);
-        assertThat(json(http.get("/org/v1", token).body()).get("name").asString()).isEqualTo("mock-org");
-    }
+		HttpResponse<String> tokenResponse = http.tokenMultipart(http.clientCredentialsForm());
+		HttpResponse<String> orgResponse = http.get("/org/v1", token);
 
-    @Test
-    void truncatedJsonOnStreamCutsTheFirstLine() {
-        server.api(COSTS).failNext(1).withTruncatedJson();
+		assertThat(tokenResponse.statusCode()).isEqualTo(200);
+		assertThat(tokenResponse.body()).startsWith("{\"id_token\":");
+		assertThatThrownBy(() -> json(tokenResponse.body())).isInstanceOf(JacksonException.class);
+		assertThatThrownBy(() -> json(orgResponse.body())).isInstanceOf(JacksonException.class);
+		assertThat(json(http.get("/org/v1", token).body()).get("name").asString()).isEqualTo("mock-org");
+	}
 
-        String body = http.post(COSTS, token, MAY).body();
+	@Test
+	void truncatedJsonOnStreamCutsTheFirstLine() {
+		server.api(COSTS).failNext(1).withTruncatedJson();
 
-        assertThat(body).startsWith("{\"result\":").doesNotContain("\n");
-        assertThatThrownBy(() -> json(body)).isInstanceOf(JacksonException.class);
-    }
+		String body = http.post(COSTS, token, MAY).body();
 
-    @Test
-    void midStreamErrorAfterKRowsThenNormalStreams() {
-        server.api(COSTS).failNext(2).withMidStreamError(5, 14, "backend unavailable");
+		assertThat(body).startsWith("{\"result\":").doesNotContain("\n");
+		assertThatThrownBy(() -> json(body)).isInstanceOf(JacksonException.class);
+	}
 
-        for (int i = 0; i < 2; i++) {
-            HttpResponse<String> response = http.post(COSTS, token, MAY);
-            assertThat(response.statusCode()).isEqualTo(200);
-            List<String> lines = response.body().lines().toList();
-            assertThat(lines).hasSize(6);
-            assertThat(lines.subList(0, 5)).allMatch(l -> l.startsWith("{\"result\":"));
-            JsonNode error = json(lines.get(5)).get("error");
-            assertThat(error.get("code").asInt()).isEqualTo(14);
-            assertThat(error.get("message").asString()).isEqualTo("backend unavailable");
-            assertThat(error.get("details").isArray()).isTrue();
-        }
-        assertThat(http.post(COSTS, token, MAY).body().lines()).hasSize(31 * 3 * 7)
-                .allMatch(l -> l.startsWith("{\"result\":"));
-    }
+	@Test
+	void midStreamErrorAfterKRowsThenNormalStreams() {
+		server.api(COSTS).failNext(2).withMidStreamError(5, 14, "backend unavailable");
 
-    @Test
-    void enqueueFaultIsTheNonFluentEquivalent() {
-        server.enqueueFault(FaultTarget.allApi(), 3).withStatus(500);
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> response = http.post(COSTS, token, MAY);
+			assertThat(response.statusCode()).isEqualTo(200);
+			List<String> lines = response.body().lines().toList();
+			assertThat(lines).hasSize(6);
+			assertThat(lines.subList(0, 5)).allMatch(l -> l.startsWith("{\"result\":"));
+			JsonNode error = json(lines.get(5)).get("error");
+			assertThat(error.get("code").asInt()).isEqualTo(14);
+			assertThat(error.get("message").asString()).isEqualTo("backend unavailable");
+			assertThat(error.get("details").isArray()).isTrue();
+		}
+		assertThat(http.post(COSTS, token, MAY).body().lines()).hasSize(31 * 3 * 7)
+			.allMatch(l -> l.startsWith("{\"result\":"));
+	}
 
-        assertThat(server.pendingFaults()).hasSize(1);
-        assertThat(server.pendingFaults().get(0).remaining()).isEqualTo(3);
-        for (int i = 0; i < 3; i++) {
-            assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(500);
-        }
-        assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
-        assertThat(server.tokenRequestCount()).isZero();
-    }
+	@Test
+	void enqueueFaultIsTheNonFluentEquivalent() {
+		server.enqueueFault(FaultTarget.allApi(), 3).withStatus(500);
 
-    @Test
-    void resetDisarmsFaults() {
-        server.token().failNext(5).withStatus(500);
-        server.reset();
+		assertThat(server.pendingFaults()).hasSize(1);
+		assertThat(server.pendingFaults().get(0).remaining()).isEqualTo(3);
+		for (int i = 0; i < 3; i++) {
+			assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(500);
+		}
+		assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
+		assertThat(server.tokenRequestCount()).isZero();
+	}
 
-        assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
-    }
+	@Test
+	void resetDisarmsFaults() {
+		server.token().failNext(5).withStatus(500);
+		server.reset();
+
+		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
+	}
+
 }

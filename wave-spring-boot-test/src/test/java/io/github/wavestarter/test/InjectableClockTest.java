@@ -15,67 +15,73 @@ import org.junit.jupiter.api.Test;
 
 class InjectableClockTest {
 
-    /** A clock tests can move forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
+	/** A clock tests can move forward. */
+	static final class MutableClock extends Clock {
 
-        MutableClock(Instant now) {
-            this.now = now;
-        }
+		private volatile Instant now;
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+		MutableClock(Instant now) {
+			this.now = now;
+		}
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
 
-    @Test
-    void expiryAndDefaultCostDatesFollowTheInjectedClock() {
-        MutableClock clock = new MutableClock(Instant.parse("2024-07-15T10:00:00Z"));
-        try (MockWaveServer server = MockWaveServer.builder().clock(clock).tokenExpiresIn(Duration.ofHours(1))
-                .start()) {
-            WaveHttp http = new WaveHttp(server);
-            String token = http.accessToken();
+		@Override
+		public Instant instant() {
+			return now;
+		}
 
-            HttpResponse<String> costs = http.post("/v1/aws/costs:read", token, "{}");
-            clock.advance(Duration.ofMinutes(59));
-            int beforeExpiry = http.get("/org/v1", token).statusCode();
-            clock.advance(Duration.ofMinutes(1));
-            HttpResponse<String> afterExpiry = http.get("/org/v1", token);
+	}
 
-            assertThat(costs.body().lines()).hasSize(15 * 3 * 7)
-                    .allMatch(line -> json(line).get("result").get("aws").get("date").asString()
-                            .startsWith("2024-07-"));
-            assertThat(beforeExpiry).isEqualTo(200);
-            assertThat(afterExpiry.statusCode()).isEqualTo(401);
-            assertThat(json(afterExpiry.body()).get("code").asInt()).isEqualTo(16);
-            assertThat(server.apiRequests().get(0).receivedAt()).isEqualTo(Instant.parse("2024-07-15T10:00:00Z"));
-        }
-    }
+	@Test
+	void expiryAndDefaultCostDatesFollowTheInjectedClock() {
+		MutableClock clock = new MutableClock(Instant.parse("2024-07-15T10:00:00Z"));
+		try (MockWaveServer server = MockWaveServer.builder()
+			.clock(clock)
+			.tokenExpiresIn(Duration.ofHours(1))
+			.start()) {
+			WaveHttp http = new WaveHttp(server);
+			String token = http.accessToken();
 
-    @Test
-    void pathsOutsideTheBaseUrlAreNotFound() {
-        try (MockWaveServer server = MockWaveServer.start()) {
-            HttpResponse<String> response = WaveHttp.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/v1/aws/accounts")).GET().build());
+			HttpResponse<String> costs = http.post("/v1/aws/costs:read", token, "{}");
+			clock.advance(Duration.ofMinutes(59));
+			int beforeExpiry = http.get("/org/v1", token).statusCode();
+			clock.advance(Duration.ofMinutes(1));
+			HttpResponse<String> afterExpiry = http.get("/org/v1", token);
 
-            assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(json(response.body()).get("code").asInt()).isEqualTo(5);
-            assertThat(server.apiRequestCount()).isZero();
-        }
-    }
+			assertThat(costs.body().lines()).hasSize(15 * 3 * 7)
+				.allMatch(line -> json(line).get("result").get("aws").get("date").asString().startsWith("2024-07-"));
+			assertThat(beforeExpiry).isEqualTo(200);
+			assertThat(afterExpiry.statusCode()).isEqualTo(401);
+			assertThat(json(afterExpiry.body()).get("code").asInt()).isEqualTo(16);
+			assertThat(server.apiRequests().get(0).receivedAt()).isEqualTo(Instant.parse("2024-07-15T10:00:00Z"));
+		}
+	}
+
+	@Test
+	void pathsOutsideTheBaseUrlAreNotFound() {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			HttpResponse<String> response = WaveHttp
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/aws/accounts"))
+					.GET()
+					.build());
+
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(json(response.body()).get("code").asInt()).isEqualTo(5);
+			assertThat(server.apiRequestCount()).isZero();
+		}
+	}
+
 }

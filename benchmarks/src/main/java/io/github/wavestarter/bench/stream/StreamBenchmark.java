@@ -55,12 +55,10 @@ public final class StreamBenchmark {
 	public static void main(String[] args) throws Exception {
 		int rows = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		int warmup = Math.min(rows, 150_000);
-		DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
-			.handle((request, response) -> {
-				int n = Integer.parseInt(request.requestHeaders().get("X-Rows", String.valueOf(rows)));
-				return response.header("Content-Type", "application/json").send(rowsBody(response.alloc(), n));
-			})
-			.bindNow();
+		DisposableServer server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+			int n = Integer.parseInt(request.requestHeaders().get("X-Rows", String.valueOf(rows)));
+			return response.header("Content-Type", "application/json").send(rowsBody(response.alloc(), n));
+		}).bindNow();
 		try {
 			String base = "http://127.0.0.1:" + server.port();
 			JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -73,11 +71,12 @@ public final class StreamBenchmark {
 				baseline(base, mapper, warmup);
 			}
 			Result typed = measure("typed Flux<CostItem> (CostApi + BlueStreams)", () -> typed(base, mapper, rows));
-			Result baseline = measure("baseline Jackson JsonParser (JDK HttpClient)", () -> baseline(base, mapper, rows));
+			Result baseline = measure("baseline Jackson JsonParser (JDK HttpClient)",
+					() -> baseline(base, mapper, rows));
 			System.out.printf(Locale.ROOT, "ratio typed/baseline: %.2fx (goal >= 0.80x)%n",
 					typed.rowsPerSecond() / baseline.rowsPerSecond());
-			System.out.printf(Locale.ROOT, "heap committed at end: %.1f MB of %d MB max (-Xmx)%n",
-					committedHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+			System.out.printf(Locale.ROOT, "heap committed at end: %.1f MB of %d MB max (-Xmx)%n", committedHeapMb(),
+					Runtime.getRuntime().maxMemory() / (1024 * 1024));
 			if (typed.rows() != rows || baseline.rows() != rows) {
 				throw new IllegalStateException("row count mismatch: " + typed.rows() + " / " + baseline.rows());
 			}
@@ -108,15 +107,27 @@ public final class StreamBenchmark {
 
 	static void appendRow(StringBuilder sb, int i) {
 		int day = 1 + (i % 28);
-		sb.append("{\"result\":{\"aws\":{\"account\":\"").append(100000000000L + (i % 50))
-			.append("\",\"date\":\"2025-01-").append(day < 10 ? "0" : "").append(day)
+		sb.append("{\"result\":{\"aws\":{\"account\":\"")
+			.append(100000000000L + (i % 50))
+			.append("\",\"date\":\"2025-01-")
+			.append(day < 10 ? "0" : "")
+			.append(day)
 			.append("\",\"productCode\":\"AmazonEC2\",\"serviceCode\":\"AmazonEC2\",\"region\":\"us-east-1\",")
 			.append("\"usageType\":\"BoxUsage:m5.large\",\"instanceType\":\"m5.large\",\"operation\":\"RunInstances\",")
-			.append("\"resourceId\":\"i-0").append(Integer.toHexString(0x1000000 + i)).append("\",")
-			.append("\"tags\":{\"env\":\"prod\",\"team\":\"t").append(i % 7).append("\"},")
-			.append("\"usage\":").append(i % 24).append(".5,\"cost\":").append((i % 1000) / 7.0)
-			.append(",\"unblendedCost\":").append((i % 1000) / 8.0)
-			.append(",\"baseCurrency\":\"USD\",\"exchangeRate\":1,\"effectiveCost\":").append((i % 977) / 9.0)
+			.append("\"resourceId\":\"i-0")
+			.append(Integer.toHexString(0x1000000 + i))
+			.append("\",")
+			.append("\"tags\":{\"env\":\"prod\",\"team\":\"t")
+			.append(i % 7)
+			.append("\"},")
+			.append("\"usage\":")
+			.append(i % 24)
+			.append(".5,\"cost\":")
+			.append((i % 1000) / 7.0)
+			.append(",\"unblendedCost\":")
+			.append((i % 1000) / 8.0)
+			.append(",\"baseCurrency\":\"USD\",\"exchangeRate\":1,\"effectiveCost\":")
+			.append((i % 977) / 9.0)
 			.append(",\"timestamp\":\"1735689600\",\"someFutureField\":{\"x\":[1,2,3]}}}}\n");
 	}
 
@@ -128,7 +139,9 @@ public final class StreamBenchmark {
 			.withAwsOptions(AwsOptions.groupBy("account,date,service"));
 		long[] count = new long[1];
 		double[] sum = new double[1];
-		costApi.readCosts("aws", request).doOnNext((item) -> consume(item, count, sum)).blockLast(Duration.ofMinutes(5));
+		costApi.readCosts("aws", request)
+			.doOnNext((item) -> consume(item, count, sum))
+			.blockLast(Duration.ofMinutes(5));
 		return check(count[0], sum[0]);
 	}
 
@@ -137,12 +150,11 @@ public final class StreamBenchmark {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/aws/costs:read"))
 			.header("Content-Type", "application/json")
 			.header("X-Rows", String.valueOf(rows))
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"accountId\":\"100000000000\",\"startTime\":\"20250101\",\"endTime\":\"20250131\"}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"accountId\":\"100000000000\",\"startTime\":\"20250101\",\"endTime\":\"20250131\"}"))
 			.build();
 		HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		ObjectReader reader = mapper.readerFor(CostItem.class)
-			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		ObjectReader reader = mapper.readerFor(CostItem.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		long[] count = new long[1];
 		double[] sum = new double[1];
 		try (InputStream in = response.body(); JsonParser parser = mapper.createParser(in)) {

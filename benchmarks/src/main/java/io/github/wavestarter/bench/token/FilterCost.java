@@ -69,11 +69,15 @@ final class FilterCost {
 			return next.exchange(copy);
 		});
 		cases.put("scratch-optimised filter (see proposals)", () -> scratch.filter(request, next));
-		cases.put("stock `ServerOAuth2AuthorizedClientExchangeFilterFunction`", () -> stock.filter().filter(request, next));
+		cases.put("stock `ServerOAuth2AuthorizedClientExchangeFilterFunction`",
+				() -> stock.filter().filter(request, next));
 		StringBuilder out = new StringBuilder();
 		out.append("#### Where the per-call cost goes (filter alone, no I/O, 1 thread)\n\n");
-		out.append("Each case is subscribed ").append(OPS).append(" times per trial against an exchange function "
-				+ "that answers a prebuilt 200; median of ").append(TRIALS).append(" trials.\n\n");
+		out.append("Each case is subscribed ")
+			.append(OPS)
+			.append(" times per trial against an exchange function " + "that answers a prebuilt 200; median of ")
+			.append(TRIALS)
+			.append(" trials.\n\n");
 		out.append("| Case | ns/call | bytes allocated/call |\n|---|---|---|\n");
 		// warm-up
 		for (Supplier<Publisher<?>> c : cases.values()) {
@@ -97,8 +101,7 @@ final class FilterCost {
 	}
 
 	private static double[] run(Supplier<Publisher<?>> c, int ops) {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long tid = Thread.currentThread().getId();
 		Sink sink = new Sink();
 		long bytes0 = threads.getThreadAllocatedBytes(tid);

@@ -115,7 +115,10 @@ final class LoopbackServers implements AutoCloseable {
 		return this.api401.get();
 	}
 
-	/** API answers 401 to calls carrying a token issued to this client (before any replay). */
+	/**
+	 * API answers 401 to calls carrying a token issued to this client (before any
+	 * replay).
+	 */
 	int api401(String clientId) {
 		AtomicInteger count = this.api401ByClient.get(clientId);
 		return (count != null) ? count.get() : 0;
@@ -130,7 +133,9 @@ final class LoopbackServers implements AutoCloseable {
 		return issue(lifetimeSeconds, "direct");
 	}
 
-	/** Makes the API answer 401 to every later call that carries the last issued token. */
+	/**
+	 * Makes the API answer 401 to every later call that carries the last issued token.
+	 */
 	String revokeLastIssued() {
 		String token = this.lastIssued.get();
 		this.revoked.add(token);
@@ -155,44 +160,40 @@ final class LoopbackServers implements AutoCloseable {
 		String contentType = String.valueOf(request.requestHeaders().get("Content-Type")).toLowerCase();
 		long delay = this.tokenDelayMillis;
 		long expiresIn = this.expiresInSeconds;
-		return request.receive()
-			.aggregate()
-			.asString(StandardCharsets.UTF_8)
-			.defaultIfEmpty("")
-			.flatMap((body) -> {
-				Map<String, String> fields;
-				if (contentType.startsWith("multipart/form-data")) {
-					this.multipartRequests.incrementAndGet();
-					fields = multipart(body);
-				}
-				else if (contentType.startsWith("application/x-www-form-urlencoded")) {
-					this.urlencodedRequests.incrementAndGet();
-					fields = urlencoded(body);
-				}
-				else {
-					fields = Map.of();
-				}
-				String clientId = fields.getOrDefault("client_id", "?");
-				this.tokenRequestsByClient.computeIfAbsent(clientId, (id) -> new AtomicInteger()).incrementAndGet();
-				boolean ok = "client_credentials".equals(fields.get("grant_type"))
-						&& CLIENT_SECRET.equals(fields.get("client_secret"));
-				return Mono.delay(Duration.ofMillis(delay)).then(Mono.defer(() -> {
-					if (!ok) {
-						this.rejectedTokenRequests.incrementAndGet();
-						return response.status(401)
-							.header("Content-Type", "application/json")
-							.sendString(Mono.just("{\"error\":\"invalid_client\"}"))
-							.then();
-					}
-					String token = issue(expiresIn, clientId);
-					return response.status(200)
+		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+			Map<String, String> fields;
+			if (contentType.startsWith("multipart/form-data")) {
+				this.multipartRequests.incrementAndGet();
+				fields = multipart(body);
+			}
+			else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+				this.urlencodedRequests.incrementAndGet();
+				fields = urlencoded(body);
+			}
+			else {
+				fields = Map.of();
+			}
+			String clientId = fields.getOrDefault("client_id", "?");
+			this.tokenRequestsByClient.computeIfAbsent(clientId, (id) -> new AtomicInteger()).incrementAndGet();
+			boolean ok = "client_credentials".equals(fields.get("grant_type"))
+					&& CLIENT_SECRET.equals(fields.get("client_secret"));
+			return Mono.delay(Duration.ofMillis(delay)).then(Mono.defer(() -> {
+				if (!ok) {
+					this.rejectedTokenRequests.incrementAndGet();
+					return response.status(401)
 						.header("Content-Type", "application/json")
-						.header("Cache-Control", "no-store")
-						.sendString(Mono.just("{\"access_token\":\"" + token
-								+ "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}"))
+						.sendString(Mono.just("{\"error\":\"invalid_client\"}"))
 						.then();
-				}));
-			});
+				}
+				String token = issue(expiresIn, clientId);
+				return response.status(200)
+					.header("Content-Type", "application/json")
+					.header("Cache-Control", "no-store")
+					.sendString(Mono.just("{\"access_token\":\"" + token
+							+ "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}"))
+					.then();
+			}));
+		});
 	}
 
 	private Mono<Void> api(HttpServerRequest request, HttpServerResponse response) {

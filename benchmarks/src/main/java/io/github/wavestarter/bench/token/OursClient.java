@@ -51,7 +51,10 @@ final class OursClient implements BenchClient {
 		return this.waveWebClient;
 	}
 
-	/** A fresh builder from Boot's {@code WebClient.Builder} bean (same connector and codecs). */
+	/**
+	 * A fresh builder from Boot's {@code WebClient.Builder} bean (same connector and
+	 * codecs).
+	 */
 	WebClient.Builder bootWebClientBuilder() {
 		return this.context.getBean(WebClient.Builder.class);
 	}

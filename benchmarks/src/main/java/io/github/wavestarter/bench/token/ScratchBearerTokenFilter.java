@@ -111,7 +111,8 @@ final class ScratchBearerTokenFilter implements ExchangeFilterFunction {
 
 		private volatile Entry entry;
 
-		ScratchTokenCache(WaveAccessTokenProvider delegate, io.github.wavestarter.token.grant.TokenRenewalPolicy policy) {
+		ScratchTokenCache(WaveAccessTokenProvider delegate,
+				io.github.wavestarter.token.grant.TokenRenewalPolicy policy) {
 			this.delegate = delegate;
 			this.policy = policy;
 		}
@@ -125,8 +126,9 @@ final class ScratchBearerTokenFilter implements ExchangeFilterFunction {
 		public Mono<OAuth2AccessToken> getAccessToken() {
 			return this.delegate.getAccessToken().doOnNext((token) -> {
 				java.time.Instant renewAt = this.policy.renewAt(token);
-				this.entry = new Entry(token, renewAt.equals(java.time.Instant.MAX) ? Long.MAX_VALUE
-						: renewAt.toEpochMilli(), "Bearer " + token.getTokenValue());
+				this.entry = new Entry(token,
+						renewAt.equals(java.time.Instant.MAX) ? Long.MAX_VALUE : renewAt.toEpochMilli(),
+						"Bearer " + token.getTokenValue());
 			});
 		}
 

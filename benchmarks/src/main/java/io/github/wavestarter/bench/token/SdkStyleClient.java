@@ -56,9 +56,8 @@ final class SdkStyleClient implements BenchClient {
 				}
 				return matcher.group(1);
 			})
-			.flatMap((token) -> BenchClient.get(this.webClient.mutate()
-				.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-				.build()))
+			.flatMap((token) -> BenchClient
+				.get(this.webClient.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build()))
 			.onErrorResume((failure) -> Mono.just(-1));
 	}
 

@@ -82,7 +82,9 @@ public final class TokenBenchmark {
 				TOKEN_DELAY_MILLIS);
 	}
 
-	/** Warms up the JVM and the loopback servers, so the first scenario is not penalised. */
+	/**
+	 * Warms up the JVM and the loopback servers, so the first scenario is not penalised.
+	 */
 	private static void warmUp(LoopbackServers servers) {
 		WebClient client = WebClient.builder()
 			.baseUrl(servers.baseUrl())
@@ -279,8 +281,9 @@ public final class TokenBenchmark {
 			WebClient wave = ours.waveWebClient();
 			WebClient scratch = ours.bootWebClientBuilder()
 				.baseUrl(servers.baseUrl())
-				.filter(new ScratchBearerTokenFilter(new ScratchBearerTokenFilter.ScratchTokenCache(ours.tokens(),
-						new TokenRenewalPolicy(Duration.ofSeconds(60), Clock.systemUTC())),
+				.filter(new ScratchBearerTokenFilter(
+						new ScratchBearerTokenFilter.ScratchTokenCache(ours.tokens(),
+								new TokenRenewalPolicy(Duration.ofSeconds(60), Clock.systemUTC())),
 						URI.create(servers.baseUrl())))
 				.build();
 			String[] names = { "static bearer", "waveWebClient", "stock filter", "scratch-optimised filter" };
@@ -303,7 +306,8 @@ public final class TokenBenchmark {
 			for (int r = 0; r < ROUNDS; r++) {
 				for (int m = 0; m < modes.length; m++) {
 					for (int k = 0; k < calls.size(); k++) {
-						int c = (r % 2 == 0) ? k : calls.size() - 1 - k; // A,B,C then C,B,A
+						int c = (r % 2 == 0) ? k : calls.size() - 1 - k; // A,B,C then
+																			// C,B,A
 						settle();
 						results[m][c][r] = measure(calls.get(c), sizes[m], modes[m]);
 					}
@@ -319,8 +323,8 @@ public final class TokenBenchmark {
 			out.append("|---|---|---|---|---|---|---|---|---|\n");
 			List<String> verdicts = new ArrayList<>();
 			for (int m = 0; m < modes.length; m++) {
-				String mode = (modes[m] == 1) ? "sequential, " + sizes[m] + " calls" :
-						modes[m] + " in flight, " + sizes[m] + " calls";
+				String mode = (modes[m] == 1) ? "sequential, " + sizes[m] + " calls"
+						: modes[m] + " in flight, " + sizes[m] + " calls";
 				for (int c = 0; c < calls.size(); c++) {
 					Run[] runs = results[m][c];
 					Run[] base = results[m][0];
@@ -336,16 +340,18 @@ public final class TokenBenchmark {
 						double pr = medianRatio(runs, base, (run) -> (double) run.p50());
 						double qr = medianRatio(runs, base, (run) -> (double) run.p99());
 						ratios = String.format(Locale.ROOT, "%.3f ×", tr) + rounds(runs, base, Run::throughput);
-						p50r = String.format(Locale.ROOT, "%.3f ×", pr) + rounds(runs, base, (run) -> (double) run.p50());
+						p50r = String.format(Locale.ROOT, "%.3f ×", pr)
+								+ rounds(runs, base, (run) -> (double) run.p50());
 						p99r = String.format(Locale.ROOT, "%.3f ×", qr);
 						if (c == 1 || c == 3) {
 							verdicts.add(String.format(Locale.ROOT,
-									"- %s, %s: throughput %.3f× (goal ≥ 0.95: %s), p50 %.3f× (goal ≤ 1.05: %s)", names[c], mode, tr,
-									(tr >= 0.95) ? "met" : "MISSED", pr, (pr <= 1.05) ? "met" : "MISSED"));
+									"- %s, %s: throughput %.3f× (goal ≥ 0.95: %s), p50 %.3f× (goal ≤ 1.05: %s)",
+									names[c], mode, tr, (tr >= 0.95) ? "met" : "MISSED", pr,
+									(pr <= 1.05) ? "met" : "MISSED"));
 						}
 					}
-					out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %d |%n", mode,
-							names[c], tput, p50, p99, ratios, p50r, p99r, bad));
+					out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %d |%n",
+							mode, names[c], tput, p50, p99, ratios, p50r, p99r, bad));
 				}
 			}
 			out.append('\n').append("Goal check (vs static bearer):\n");
@@ -355,7 +361,10 @@ public final class TokenBenchmark {
 		}
 	}
 
-	/** Collects the previous client's garbage so it does not land on the next one's measurement. */
+	/**
+	 * Collects the previous client's garbage so it does not land on the next one's
+	 * measurement.
+	 */
 	private static void settle() {
 		System.gc();
 		try {
@@ -369,8 +378,9 @@ public final class TokenBenchmark {
 	private static String rounds(Run[] runs, Run[] base, java.util.function.ToDoubleFunction<Run> metric) {
 		StringBuilder s = new StringBuilder(" <sub>(");
 		for (int r = 0; r < runs.length; r++) {
-			s.append((r > 0) ? " " : "").append(String.format(Locale.ROOT, "%.2f",
-					metric.applyAsDouble(runs[r]) / metric.applyAsDouble(base[r])));
+			s.append((r > 0) ? " " : "")
+				.append(String.format(Locale.ROOT, "%.2f",
+						metric.applyAsDouble(runs[r]) / metric.applyAsDouble(base[r])));
 		}
 		return s.append(")</sub>").toString();
 	}
@@ -404,8 +414,8 @@ public final class TokenBenchmark {
 		}), concurrency).then().block(Duration.ofMinutes(5));
 		long elapsed = System.nanoTime() - start;
 		Arrays.sort(latencies);
-		return new Run(calls * 1e9 / elapsed, latencies[calls / 2], latencies[Math.min(calls - 1, (int) (calls * 0.99))],
-				bad.get());
+		return new Run(calls * 1e9 / elapsed, latencies[calls / 2],
+				latencies[Math.min(calls - 1, (int) (calls * 0.99))], bad.get());
 	}
 
 }

@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class WaveHealthProperties {
 
 	/**
-	 * Whether each health check obtains a token through the token cache (no token
-	 * request while the cached token is valid), instead of only reporting the state of
-	 * the last acquisition.
+	 * Whether each health check obtains a token through the token cache (no token request
+	 * while the cached token is valid), instead of only reporting the state of the last
+	 * acquisition.
 	 */
 	private boolean active = false;
 

@@ -36,9 +36,8 @@ public final class WaveBlueApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveStreamProperties properties) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(() -> JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build());
+		JsonMapper mapper = jsonMapper.getIfAvailable(
+				() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
 		return BlueStreams.create(mapper, properties.getMaxLineSize());
 	}
 

@@ -18,15 +18,13 @@ public class InvalidWaveConfigurationFailureAnalyzer
 			.stream()
 			.map((problem) -> "  - " + problem.property() + ": " + problem.description())
 			.collect(Collectors.joining(System.lineSeparator(),
-					"The Wave starter cannot call the Blue API with this configuration:" + System.lineSeparator(),
-					""));
+					"The Wave starter cannot call the Blue API with this configuration:" + System.lineSeparator(), ""));
 		String action = cause.getProblems()
 			.stream()
 			.map((problem) -> "  - " + problem.action())
 			.distinct()
 			.collect(Collectors.joining(System.lineSeparator(), "Fix the configuration:" + System.lineSeparator(),
-					System.lineSeparator()
-							+ "Or set wave.enabled=false to turn the Wave auto-configuration off."));
+					System.lineSeparator() + "Or set wave.enabled=false to turn the Wave auto-configuration off."));
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spec {@code blueapiApiAccount}.
+ *
  * @param vendor the vendor
  * @param id the account id
  * @param name the account name

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spec {@code blueapiApiUser}.
+ *
  * @param id the user's unique id
  * @param parent the parent user ({@code null}/empty for a root user)
  * @param metadata user attributes

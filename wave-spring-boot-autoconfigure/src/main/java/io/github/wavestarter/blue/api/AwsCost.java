@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code apiAwsCost}. Numbers are proto3 doubles; proto3 JSON omits zero values, so {@code null} means {@code 0}.
+ * Spec {@code apiAwsCost}. Numbers are proto3 doubles; proto3 JSON omits zero values, so
+ * {@code null} means {@code 0}.
+ *
  * @param account the account
  * @param groupId the group id
  * @param type the line item type
@@ -41,13 +43,14 @@ import org.jspecify.annotations.Nullable;
  * @param metadata extra metadata
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AwsCost(@Nullable String account, @Nullable String groupId, @Nullable String type,
-		@Nullable String date, @Nullable String productCode, @Nullable String serviceCode, @Nullable String region,
-		@Nullable String zone, @Nullable String usageType, @Nullable String instanceType, @Nullable String operation,
+public record AwsCost(@Nullable String account, @Nullable String groupId, @Nullable String type, @Nullable String date,
+		@Nullable String productCode, @Nullable String serviceCode, @Nullable String region, @Nullable String zone,
+		@Nullable String usageType, @Nullable String instanceType, @Nullable String operation,
 		@Nullable String invoiceId, @Nullable String description, @Nullable String resourceId,
-		@Nullable Map<String, String> tags, @Nullable Map<String, String> costCategories, @Nullable Double usage, @Nullable Double cost,
-		@Nullable Double unblendedCost, @Nullable String baseCurrency, @Nullable Double exchangeRate, @Nullable Double targetCost,
-		@Nullable Double targetUnblendedCost, @Nullable String targetCurrency, @Nullable Double effectiveCost, @Nullable Double targetEffectiveCost,
-		@Nullable Double amortizedCost, @Nullable Double targetAmortizedCost, @Nullable String tagId, @Nullable String timestamp,
-		@Nullable List<KeyValue> metadata) {
+		@Nullable Map<String, String> tags, @Nullable Map<String, String> costCategories, @Nullable Double usage,
+		@Nullable Double cost, @Nullable Double unblendedCost, @Nullable String baseCurrency,
+		@Nullable Double exchangeRate, @Nullable Double targetCost, @Nullable Double targetUnblendedCost,
+		@Nullable String targetCurrency, @Nullable Double effectiveCost, @Nullable Double targetEffectiveCost,
+		@Nullable Double amortizedCost, @Nullable Double targetAmortizedCost, @Nullable String tagId,
+		@Nullable String timestamp, @Nullable List<KeyValue> metadata) {
 }

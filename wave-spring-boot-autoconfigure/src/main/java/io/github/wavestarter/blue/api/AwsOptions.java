@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Spec {@code v1ReadCostsRequestAwsOptions}; {@code null} fields are omitted.
+ *
  * @param groupByColumns comma-separated aggregation columns
  * @param groupByMonth group by month
  * @param groupAccounts group all input accounts into one

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code apiAzureCost} (main fields). Numbers: {@code null} means {@code 0} (proto3 omits zero values).
+ * Spec {@code apiAzureCost} (main fields). Numbers: {@code null} means {@code 0} (proto3
+ * omits zero values).
+ *
  * @param account the account
  * @param groupId the group id
  * @param date {@code yyyy-mm-dd} or {@code yyyy-mm}
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public record AzureCost(@Nullable String account, @Nullable String groupId, @Nullable String date,
 		@Nullable String serviceName, @Nullable String productName, @Nullable String region,
 		@Nullable String chargeType, @Nullable String description, @Nullable Double billableQuantity,
-		@Nullable Double effectiveUnitPrice, @Nullable Double cost, @Nullable String baseCurrency, @Nullable Double exchangeRate, @Nullable Double targetCost,
-		@Nullable String targetCurrency, @Nullable String subscriptionId, @Nullable String resourceGroup) {
+		@Nullable Double effectiveUnitPrice, @Nullable Double cost, @Nullable String baseCurrency,
+		@Nullable Double exchangeRate, @Nullable Double targetCost, @Nullable String targetCurrency,
+		@Nullable String subscriptionId, @Nullable String resourceGroup) {
 }

@@ -23,7 +23,8 @@ public interface CostApi {
 	/**
 	 * {@code GET /v1/{vendor}/accounts} ({@code Cost_ListAccounts}, streaming).
 	 * @param vendor {@code aws} or {@code gcp}
-	 * @param groupId optional billing group internal id (Ripple users), {@code null} to omit
+	 * @param groupId optional billing group internal id (Ripple users), {@code null} to
+	 * omit
 	 * @param fieldMask optional field mask, {@code null} to omit
 	 * @return the accounts
 	 */
@@ -51,8 +52,8 @@ public interface CostApi {
 	Mono<Account> getAccount(@PathVariable String vendor, @PathVariable String id);
 
 	/**
-	 * {@code POST /v1/{vendor}/costs:read} ({@code Cost_ReadCosts}, streaming). May return
-	 * millions of rows; memory use stays flat.
+	 * {@code POST /v1/{vendor}/costs:read} ({@code Cost_ReadCosts}, streaming). May
+	 * return millions of rows; memory use stays flat.
 	 * @param vendor {@code aws}, {@code azure} or {@code gcp}
 	 * @param request the read options
 	 * @return the cost rows

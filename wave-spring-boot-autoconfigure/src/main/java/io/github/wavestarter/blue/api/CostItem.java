@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spec {@code blueapiCostV1CostItem}: exactly one of the vendor fields is set.
+ *
  * @param aws AWS row
  * @param gcp GCP row
  * @param azure Azure row

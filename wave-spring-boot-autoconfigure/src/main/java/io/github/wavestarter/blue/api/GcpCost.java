@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code apiGcpCost}. Numbers: {@code null} means {@code 0} (proto3 omits zero values).
+ * Spec {@code apiGcpCost}. Numbers: {@code null} means {@code 0} (proto3 omits zero
+ * values).
+ *
  * @param account the billing account
  * @param groupId the group id
  * @param date {@code yyyy-mm-dd} or {@code yyyy-mm}

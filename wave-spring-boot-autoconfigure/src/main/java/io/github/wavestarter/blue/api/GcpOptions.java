@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Spec {@code v1ReadCostsRequestGcpOptions}; {@code null} fields are omitted.
+ *
  * @param groupByColumns comma-separated aggregation columns
  * @param groupByMonth group by month
  * @param groupAccounts group accounts into one

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spec {@code apiKeyValue}.
+ *
  * @param key the key
  * @param value the value
  */

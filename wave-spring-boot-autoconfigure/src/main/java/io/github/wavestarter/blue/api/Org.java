@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spec {@code apiRippleOrg}.
+ *
  * @param name the unique name (id) of the organization
  * @param email the registered email
  * @param metadata organization metadata

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code CostReadCostsBody}: body of {@code POST /v1/{vendor}/costs:read}. All fields
- * are optional; {@code null} fields are omitted from the JSON.
+ * Spec {@code CostReadCostsBody}: body of {@code POST /v1/{vendor}/costs:read}. All
+ * fields are optional; {@code null} fields are omitted from the JSON.
+ *
  * @param groupId billing group (Ripple users)
  * @param accountId a single account or comma-separated list
  * @param startTime UTC start date, {@code yyyymmdd} or {@code yyyymm}

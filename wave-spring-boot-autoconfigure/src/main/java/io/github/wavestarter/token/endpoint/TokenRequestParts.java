@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The {@code multipart/form-data} parts of a Wave token request: one part per field, as
- * the Wave token endpoint requires (it refuses {@code application/x-www-form-urlencoded}).
+ * the Wave token endpoint requires (it refuses
+ * {@code application/x-www-form-urlencoded}).
  */
 final class TokenRequestParts {
 

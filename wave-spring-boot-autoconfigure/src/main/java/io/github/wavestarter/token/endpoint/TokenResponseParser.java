@@ -56,13 +56,16 @@ final class TokenResponseParser {
 		if (!status.is2xxSuccessful()) {
 			String code = transientStatus ? OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE
 					: WaveTokenException.TOKEN_ENDPOINT_ERROR;
-			throw new WaveTokenException(new OAuth2Error(code, "The token endpoint answered "
-					+ describe(contentType, body) + " instead of a token response", null), status.value(),
-					transientStatus, retryAfter, null);
+			throw new WaveTokenException(
+					new OAuth2Error(code,
+							"The token endpoint answered " + describe(contentType, body)
+									+ " instead of a token response",
+							null),
+					status.value(), transientStatus, retryAfter, null);
 		}
 		if (json == null) {
-			throw invalid(status, "The token endpoint answered " + describe(contentType, body)
-					+ " instead of a JSON token response");
+			throw invalid(status,
+					"The token endpoint answered " + describe(contentType, body) + " instead of a JSON token response");
 		}
 		return toTokenResponse(status, json);
 	}
@@ -74,8 +77,8 @@ final class TokenResponseParser {
 		}
 		String tokenType = text(json.get(OAuth2ParameterNames.TOKEN_TYPE));
 		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(tokenType)) {
-			throw invalid(status, "The token response has 'token_type' " + quoteShort(tokenType)
-					+ "; only 'Bearer' is supported");
+			throw invalid(status,
+					"The token response has 'token_type' " + quoteShort(tokenType) + "; only 'Bearer' is supported");
 		}
 		Map<String, Object> additional = new LinkedHashMap<>(json);
 		additional.keySet().removeAll(STANDARD_PARAMETERS);
@@ -101,7 +104,8 @@ final class TokenResponseParser {
 				seconds = Long.parseLong(value.toString().trim());
 			}
 			catch (NumberFormatException ex) {
-				throw invalid(status, "The token response has a non-numeric 'expires_in' " + quoteShort(value.toString()));
+				throw invalid(status,
+						"The token response has a non-numeric 'expires_in' " + quoteShort(value.toString()));
 			}
 		}
 		return (seconds > 0) ? seconds : Math.max(1, this.defaultExpiresIn.toSeconds());
@@ -135,8 +139,8 @@ final class TokenResponseParser {
 	}
 
 	/**
-	 * Describes a body by its type and size only: it may hold a token, so no part of it is
-	 * repeated.
+	 * Describes a body by its type and size only: it may hold a token, so no part of it
+	 * is repeated.
 	 */
 	private static String describe(MediaType contentType, byte[] body) {
 		if (body.length == 0) {

@@ -60,12 +60,13 @@ public final class WaveTokenResponseClient
 	@Override
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(AbstractOAuth2AuthorizationGrantRequest grantRequest) {
 		URI tokenUri = URI.create(grantRequest.getClientRegistration().getProviderDetails().getTokenUri());
-		Mono<OAuth2AccessTokenResponse> attempt = Mono.defer(() -> this.webClient.post()
-			.uri(tokenUri)
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(BodyInserters.fromMultipartData(TokenRequestParts.of(grantRequest)))
-			.exchangeToMono(this::readTokenResponse))
+		Mono<OAuth2AccessTokenResponse> attempt = Mono
+			.defer(() -> this.webClient.post()
+				.uri(tokenUri)
+				.contentType(MediaType.MULTIPART_FORM_DATA)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(BodyInserters.fromMultipartData(TokenRequestParts.of(grantRequest)))
+				.exchangeToMono(this::readTokenResponse))
 			.timeout(this.settings.timeout())
 			.onErrorMap((ex) -> !(ex instanceof WaveTokenException), this::transportFailure);
 		return Mono.deferContextual((context) -> attempt.retryWhen(new TokenRequestRetry(this.settings.maxAttempts(),
@@ -94,10 +95,12 @@ public final class WaveTokenResponseClient
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE,
-				"The token endpoint could not be reached: " + root.getClass().getSimpleName()
-						+ ((root.getMessage() != null) ? " " + root.getMessage() : ""),
-				null), 0, true, null, failure);
+		return new WaveTokenException(
+				new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE,
+						"The token endpoint could not be reached: " + root.getClass().getSimpleName()
+								+ ((root.getMessage() != null) ? " " + root.getMessage() : ""),
+						null),
+				0, true, null, failure);
 	}
 
 	static Duration retryAfter(String value) {
@@ -121,6 +124,7 @@ public final class WaveTokenResponseClient
 
 	/**
 	 * How token requests are made.
+	 *
 	 * @param timeout timeout of one attempt
 	 * @param maxAttempts attempts in all, for transient failures
 	 * @param retryBackoff backoff before the first retry

@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 /**
  * Decides when a token is renewed: {@code clockSkew} before it expires, but never more
  * than a tenth of its lifetime before, so a token that lives two seconds is used for 1.8
- * seconds instead of being treated as always expired (as Spring Security's fixed 60 s skew
- * does).
+ * seconds instead of being treated as always expired (as Spring Security's fixed 60 s
+ * skew does).
  */
 public final class TokenRenewalPolicy {
 

@@ -61,8 +61,11 @@ class WaveBlueApiAutoConfigurationTest {
 	@Test
 	void beansPresentWithWaveWebClient() {
 		this.runner.withUserConfiguration(WaveClientConfig.class).run((context) -> {
-			assertThat(context).hasSingleBean(IamApi.class).hasSingleBean(OrgApi.class).hasSingleBean(CostApi.class)
-				.hasSingleBean(BlueStreams.class).hasSingleBean(BlueApiClients.class);
+			assertThat(context).hasSingleBean(IamApi.class)
+				.hasSingleBean(OrgApi.class)
+				.hasSingleBean(CostApi.class)
+				.hasSingleBean(BlueStreams.class)
+				.hasSingleBean(BlueApiClients.class);
 			// application JsonMapper (from JacksonAutoConfiguration) is used
 			assertThat(context.getBean(BlueStreams.class).getJsonMapper()).isSameAs(context.getBean(JsonMapper.class));
 			assertThat(context.getBean(BlueStreams.class).getMaxLineSize()).isEqualTo(16L * 1024 * 1024);
@@ -73,7 +76,8 @@ class WaveBlueApiAutoConfigurationTest {
 	void absentWithoutWaveWebClient() {
 		this.runner.withUserConfiguration(OtherClientConfig.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(IamApi.class).doesNotHaveBean(CostApi.class)
+			assertThat(context).doesNotHaveBean(IamApi.class)
+				.doesNotHaveBean(CostApi.class)
 				.doesNotHaveBean(BlueStreams.class);
 		});
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(OrgApi.class));
@@ -108,10 +112,14 @@ class WaveBlueApiAutoConfigurationTest {
 		try (MockWebServer server = new MockWebServer()) {
 			server.start();
 			server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-				.body("{\"id\":\"u42\"}").build());
-			this.runner.withBean("waveWebClient", WebClient.class,
-					() -> WebClient.builder().baseUrl(server.url("/m/blue").toString())
-						.defaultHeader("X-Wave", "yes").build())
+				.body("{\"id\":\"u42\"}")
+				.build());
+			this.runner
+				.withBean("waveWebClient", WebClient.class,
+						() -> WebClient.builder()
+							.baseUrl(server.url("/m/blue").toString())
+							.defaultHeader("X-Wave", "yes")
+							.build())
 				.run((context) -> {
 					ApiUser user = context.getBean(IamApi.class).whoAmI().block(Duration.ofSeconds(5));
 					assertThat(user.id()).isEqualTo("u42");

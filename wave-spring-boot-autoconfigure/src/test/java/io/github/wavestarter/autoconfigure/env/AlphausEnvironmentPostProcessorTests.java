@@ -38,10 +38,8 @@ class AlphausEnvironmentPostProcessorTests {
 
 	@Test
 	void wavePropertiesAndRelaxedWaveVariablesWin() {
-		WaveProperties properties = bind(
-				Map.of("ALPHAUS_CLIENT_ID", "env-id", "ALPHAUS_CLIENT_SECRET", "env-secret", "WAVE_CLIENT_SECRET",
-						"relaxed-secret"),
-				Map.of("wave.client-id", "yaml-id"));
+		WaveProperties properties = bind(Map.of("ALPHAUS_CLIENT_ID", "env-id", "ALPHAUS_CLIENT_SECRET", "env-secret",
+				"WAVE_CLIENT_SECRET", "relaxed-secret"), Map.of("wave.client-id", "yaml-id"));
 		assertThat(properties.getClientId()).isEqualTo("yaml-id");
 		assertThat(properties.getClientSecret()).isEqualTo("relaxed-secret");
 	}

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Checks every typed {@code @HttpExchange} method and record against the Blue API
- * OpenAPI document ({@code shared/blueapi/apidocs.swagger.json}, located by walking up
- * from the working directory; skipped when absent).
+ * Checks every typed {@code @HttpExchange} method and record against the Blue API OpenAPI
+ * document ({@code shared/blueapi/apidocs.swagger.json}, located by walking up from the
+ * working directory; skipped when absent).
  */
 class ApiSpecConformanceTest {
 
@@ -69,8 +69,9 @@ class ApiSpecConformanceTest {
 				String path = prefix + exchange.url();
 				String httpMethod = exchange.method().toLowerCase();
 				JsonNode operation = spec.path("paths").path(path).path(httpMethod);
-				assertThat(operation.isObject()).as("%s %s (%s#%s) in spec", httpMethod, path, api.getSimpleName(),
-						method.getName()).isTrue();
+				assertThat(operation.isObject())
+					.as("%s %s (%s#%s) in spec", httpMethod, path, api.getSimpleName(), method.getName())
+					.isTrue();
 				for (var parameter : method.getParameters()) {
 					RequestParam requestParam = parameter.getAnnotation(RequestParam.class);
 					if (requestParam != null) {
@@ -86,8 +87,8 @@ class ApiSpecConformanceTest {
 				checked.add(httpMethod.toUpperCase() + " " + path);
 			}
 		}
-		assertThat(checked).contains("GET /iam/v1/whoami", "GET /v1/{vendor}/accounts", "GET /v1/{vendor}/accounts/{id}",
-				"POST /v1/{vendor}/costs:read", "GET /org/v1");
+		assertThat(checked).contains("GET /iam/v1/whoami", "GET /v1/{vendor}/accounts",
+				"GET /v1/{vendor}/accounts/{id}", "POST /v1/{vendor}/costs:read", "GET /org/v1");
 	}
 
 	@Test
@@ -98,11 +99,17 @@ class ApiSpecConformanceTest {
 				if (exchange == null) {
 					continue;
 				}
-				String description = spec.path("paths").path(exchange.url()).path(exchange.method().toLowerCase())
-					.path("responses").path("200").path("description").asString();
+				String description = spec.path("paths")
+					.path(exchange.url())
+					.path(exchange.method().toLowerCase())
+					.path("responses")
+					.path("200")
+					.path("description")
+					.asString();
 				boolean streaming = description.contains("streaming responses");
 				assertThat(method.getReturnType() == reactor.core.publisher.Flux.class)
-					.as("%s returns Flux iff the spec says streaming", method).isEqualTo(streaming);
+					.as("%s returns Flux iff the spec says streaming", method)
+					.isEqualTo(streaming);
 			}
 		}
 	}
@@ -113,8 +120,9 @@ class ApiSpecConformanceTest {
 			JsonNode properties = spec.path("definitions").path(definition).path("properties");
 			assertThat(properties.isObject()).as(definition).isTrue();
 			for (RecordComponent component : type.getRecordComponents()) {
-				assertThat(properties.has(component.getName())).as("%s.%s in %s", type.getSimpleName(),
-						component.getName(), definition).isTrue();
+				assertThat(properties.has(component.getName()))
+					.as("%s.%s in %s", type.getSimpleName(), component.getName(), definition)
+					.isTrue();
 			}
 		});
 	}

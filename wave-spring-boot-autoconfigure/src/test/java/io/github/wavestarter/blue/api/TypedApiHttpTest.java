@@ -48,8 +48,8 @@ class TypedApiHttpTest {
 	}
 
 	private void enqueue(int code, String body) {
-		this.server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-			.body(body).build());
+		this.server.enqueue(
+				new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build());
 	}
 
 	private RecordedRequest take() throws InterruptedException {
@@ -77,8 +77,11 @@ class TypedApiHttpTest {
 
 	@Test
 	void getAccount() throws Exception {
-		enqueue(200, "{\"vendor\":\"aws\",\"id\":\"123\",\"name\":\"prod\",\"metadata\":[{\"key\":\"a\",\"value\":\"b\"}]}");
-		Account account = this.clients.createClient(CostApi.class).getAccount("aws", "123").block(Duration.ofSeconds(5));
+		enqueue(200,
+				"{\"vendor\":\"aws\",\"id\":\"123\",\"name\":\"prod\",\"metadata\":[{\"key\":\"a\",\"value\":\"b\"}]}");
+		Account account = this.clients.createClient(CostApi.class)
+			.getAccount("aws", "123")
+			.block(Duration.ofSeconds(5));
 		assertThat(account.id()).isEqualTo("123");
 		assertThat(account.metadata()).containsExactly(new KeyValue("a", "b"));
 		RecordedRequest request = take();
@@ -89,7 +92,9 @@ class TypedApiHttpTest {
 	@Test
 	void listAccountsStreamsWithQueryParameters() throws Exception {
 		enqueue(200, "{\"result\":{\"id\":\"1\",\"name\":\"a\"}}\n{\"result\":{\"id\":\"2\",\"name\":\"b\"}}\n");
-		List<Account> accounts = this.clients.createClient(CostApi.class).listAccounts("aws", "g1", null).collectList()
+		List<Account> accounts = this.clients.createClient(CostApi.class)
+			.listAccounts("aws", "g1", null)
+			.collectList()
 			.block(Duration.ofSeconds(5));
 		assertThat(accounts).extracting(Account::id).containsExactly("1", "2");
 		RecordedRequest request = take();
@@ -106,22 +111,22 @@ class TypedApiHttpTest {
 
 	@Test
 	void readCostsPostsSpecFieldNamesAndStreamsRows() throws Exception {
-		enqueue(200, "{\"result\":{\"aws\":{\"account\":\"123\",\"date\":\"2025-01-01\",\"productCode\":\"AmazonEC2\","
-				+ "\"cost\":1.5,\"tags\":{\"env\":\"prod\"},\"unknownFutureField\":true}}}\n"
-				+ "{\"result\":{\"aws\":{\"account\":\"123\",\"date\":\"2025-01-02\"}}}\n"
-				+ "{\"error\":{\"code\":14,\"message\":\"backend unavailable\"}}\n");
+		enqueue(200,
+				"{\"result\":{\"aws\":{\"account\":\"123\",\"date\":\"2025-01-01\",\"productCode\":\"AmazonEC2\","
+						+ "\"cost\":1.5,\"tags\":{\"env\":\"prod\"},\"unknownFutureField\":true}}}\n"
+						+ "{\"result\":{\"aws\":{\"account\":\"123\",\"date\":\"2025-01-02\"}}}\n"
+						+ "{\"error\":{\"code\":14,\"message\":\"backend unavailable\"}}\n");
 		ReadCostsRequest body = ReadCostsRequest.of("123", "20250101", "20250131")
 			.withAwsOptions(AwsOptions.groupBy("account,date"));
-		StepVerifier.create(this.clients.createClient(CostApi.class).readCosts("aws", body))
-			.assertNext((item) -> {
-				assertThat(item.aws().productCode()).isEqualTo("AmazonEC2");
-				assertThat(item.aws().cost()).isEqualTo(1.5);
-				assertThat(item.aws().tags()).containsEntry("env", "prod");
-				assertThat(item.gcp()).isNull();
-			})
+		StepVerifier.create(this.clients.createClient(CostApi.class).readCosts("aws", body)).assertNext((item) -> {
+			assertThat(item.aws().productCode()).isEqualTo("AmazonEC2");
+			assertThat(item.aws().cost()).isEqualTo(1.5);
+			assertThat(item.aws().tags()).containsEntry("env", "prod");
+			assertThat(item.gcp()).isNull();
+		})
 			.assertNext((item) -> assertThat(item.aws().cost()).as("proto3 omitted zero").isNull())
-			.expectErrorSatisfies((ex) -> assertThat(((BlueApiException) ex).getGrpcCode())
-				.isEqualTo(GrpcCode.UNAVAILABLE))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(((BlueApiException) ex).getGrpcCode()).isEqualTo(GrpcCode.UNAVAILABLE))
 			.verify(Duration.ofSeconds(5));
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("POST");
@@ -140,9 +145,10 @@ class TypedApiHttpTest {
 				() -> this.clients.createClient(CostApi.class).getAccount("aws", "x").block(Duration.ofSeconds(5)));
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.NOT_FOUND);
 		enqueue(401, "{\"code\":16,\"message\":\"expired\"}");
-		StepVerifier.create(this.clients.createClient(CostApi.class).readCosts("aws", ReadCostsRequest.of(null, "a", "b")))
-			.expectErrorSatisfies((e) -> assertThat(((BlueApiException) e).getGrpcCode())
-				.isEqualTo(GrpcCode.UNAUTHENTICATED))
+		StepVerifier
+			.create(this.clients.createClient(CostApi.class).readCosts("aws", ReadCostsRequest.of(null, "a", "b")))
+			.expectErrorSatisfies(
+					(e) -> assertThat(((BlueApiException) e).getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED))
 			.verify(Duration.ofSeconds(5));
 	}
 

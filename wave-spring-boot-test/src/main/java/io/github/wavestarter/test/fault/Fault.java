@@ -6,169 +6,210 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Immutable description of what goes wrong with one request. Built through {@link FaultSpec}.
+ * Immutable description of what goes wrong with one request. Built through
+ * {@link FaultSpec}.
  *
- * <p>Effects are applied in this order: {@linkplain #delay() delay}, then
+ * <p>
+ * Effects are applied in this order: {@linkplain #delay() delay}, then
  * {@linkplain #dropConnection() dropped connection}, then a replacement response
- * ({@linkplain #status() status}/{@linkplain #body() body} or {@linkplain #html() HTML page}), otherwise
- * the normal response, optionally {@linkplain #truncateJson() truncated} or interrupted by a
- * {@linkplain #midStreamErrorAfterRows() mid-stream error}. {@linkplain #headers() Headers} are added
- * to whatever response is finally sent.
+ * ({@linkplain #status() status}/{@linkplain #body() body} or {@linkplain #html() HTML
+ * page}), otherwise the normal response, optionally {@linkplain #truncateJson()
+ * truncated} or interrupted by a {@linkplain #midStreamErrorAfterRows() mid-stream
+ * error}. {@linkplain #headers() Headers} are added to whatever response is finally sent.
  */
 public final class Fault {
 
-    static final Fault NONE = new Fault(null, null, null, Map.of(), Duration.ZERO, false, false, false, -1, 13,
-            "mid-stream failure injected by MockWaveServer");
+	static final Fault NONE = new Fault(null, null, null, Map.of(), Duration.ZERO, false, false, false, -1, 13,
+			"mid-stream failure injected by MockWaveServer");
 
-    private final Integer status;
-    private final String body;
-    private final String contentType;
-    private final Map<String, String> headers;
-    private final Duration delay;
-    private final boolean dropConnection;
-    private final boolean html;
-    private final boolean truncateJson;
-    private final long midStreamErrorAfterRows;
-    private final int midStreamErrorCode;
-    private final String midStreamErrorMessage;
+	private final Integer status;
 
-    private Fault(Integer status, String body, String contentType, Map<String, String> headers, Duration delay,
-            boolean dropConnection, boolean html, boolean truncateJson, long midStreamErrorAfterRows,
-            int midStreamErrorCode, String midStreamErrorMessage) {
-        this.status = status;
-        this.body = body;
-        this.contentType = contentType;
-        this.headers = headers;
-        this.delay = delay;
-        this.dropConnection = dropConnection;
-        this.html = html;
-        this.truncateJson = truncateJson;
-        this.midStreamErrorAfterRows = midStreamErrorAfterRows;
-        this.midStreamErrorCode = midStreamErrorCode;
-        this.midStreamErrorMessage = midStreamErrorMessage;
-    }
+	private final String body;
 
-    /** @return the replacement HTTP status, or {@code null} to keep the normal status */
-    public Integer status() {
-        return status;
-    }
+	private final String contentType;
 
-    /** @return the replacement body, or {@code null} for an endpoint-appropriate default error body */
-    public String body() {
-        return body;
-    }
+	private final Map<String, String> headers;
 
-    /** @return the content type of {@link #body()}, or {@code null} for {@code application/json} */
-    public String contentType() {
-        return contentType;
-    }
+	private final Duration delay;
 
-    /** @return extra response headers, e.g. {@code Retry-After} */
-    public Map<String, String> headers() {
-        return headers;
-    }
+	private final boolean dropConnection;
 
-    /** @return the delay before anything is answered; {@link Duration#ZERO} for none */
-    public Duration delay() {
-        return delay;
-    }
+	private final boolean html;
 
-    /** @return whether the connection is closed without any response */
-    public boolean dropConnection() {
-        return dropConnection;
-    }
+	private final boolean truncateJson;
 
-    /** @return whether an HTML error page (as sent by a proxy or load balancer) replaces the response */
-    public boolean html() {
-        return html;
-    }
+	private final long midStreamErrorAfterRows;
 
-    /** @return whether the normal JSON response is cut off in the middle */
-    public boolean truncateJson() {
-        return truncateJson;
-    }
+	private final int midStreamErrorCode;
 
-    /** @return number of stream rows sent before an {@code {"error":...}} line ends the stream; -1 for none */
-    public long midStreamErrorAfterRows() {
-        return midStreamErrorAfterRows;
-    }
+	private final String midStreamErrorMessage;
 
-    /** @return gRPC code of the mid-stream error line */
-    public int midStreamErrorCode() {
-        return midStreamErrorCode;
-    }
+	private Fault(Integer status, String body, String contentType, Map<String, String> headers, Duration delay,
+			boolean dropConnection, boolean html, boolean truncateJson, long midStreamErrorAfterRows,
+			int midStreamErrorCode, String midStreamErrorMessage) {
+		this.status = status;
+		this.body = body;
+		this.contentType = contentType;
+		this.headers = headers;
+		this.delay = delay;
+		this.dropConnection = dropConnection;
+		this.html = html;
+		this.truncateJson = truncateJson;
+		this.midStreamErrorAfterRows = midStreamErrorAfterRows;
+		this.midStreamErrorCode = midStreamErrorCode;
+		this.midStreamErrorMessage = midStreamErrorMessage;
+	}
 
-    /** @return message of the mid-stream error line */
-    public String midStreamErrorMessage() {
-        return midStreamErrorMessage;
-    }
+	/**
+	 * @return the replacement HTTP status, or {@code null} to keep the normal status
+	 */
+	public Integer status() {
+		return status;
+	}
 
-    /** @return whether this fault replaces the normal response entirely */
-    public boolean replacesResponse() {
-        return status != null || html;
-    }
+	/**
+	 * @return the replacement body, or {@code null} for an endpoint-appropriate default
+	 * error body
+	 */
+	public String body() {
+		return body;
+	}
 
-    Fault withStatus(int newStatus, String newBody, String newContentType) {
-        return new Fault(newStatus, newBody, newContentType, headers, delay, dropConnection, html, truncateJson,
-                midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return the content type of {@link #body()}, or {@code null} for
+	 * {@code application/json}
+	 */
+	public String contentType() {
+		return contentType;
+	}
 
-    Fault withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(name, value);
-        return new Fault(status, body, contentType, Collections.unmodifiableMap(copy), delay, dropConnection, html,
-                truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return extra response headers, e.g. {@code Retry-After}
+	 */
+	public Map<String, String> headers() {
+		return headers;
+	}
 
-    Fault withDelay(Duration newDelay) {
-        return new Fault(status, body, contentType, headers, newDelay, dropConnection, html, truncateJson,
-                midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return the delay before anything is answered; {@link Duration#ZERO} for none
+	 */
+	public Duration delay() {
+		return delay;
+	}
 
-    Fault withDropConnection() {
-        return new Fault(status, body, contentType, headers, delay, true, html, truncateJson,
-                midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return whether the connection is closed without any response
+	 */
+	public boolean dropConnection() {
+		return dropConnection;
+	}
 
-    Fault withHtml(int htmlStatus) {
-        return new Fault(htmlStatus, body, "text/html; charset=utf-8", headers, delay, dropConnection, true,
-                truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return whether an HTML error page (as sent by a proxy or load balancer) replaces
+	 * the response
+	 */
+	public boolean html() {
+		return html;
+	}
 
-    Fault withTruncatedJson() {
-        return new Fault(status, body, contentType, headers, delay, dropConnection, html, true,
-                midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
-    }
+	/**
+	 * @return whether the normal JSON response is cut off in the middle
+	 */
+	public boolean truncateJson() {
+		return truncateJson;
+	}
 
-    Fault withMidStreamError(long afterRows, int code, String message) {
-        return new Fault(status, body, contentType, headers, delay, dropConnection, html, truncateJson, afterRows,
-                code, message);
-    }
+	/**
+	 * @return number of stream rows sent before an {@code {"error":...}} line ends the
+	 * stream; -1 for none
+	 */
+	public long midStreamErrorAfterRows() {
+		return midStreamErrorAfterRows;
+	}
 
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("Fault[");
-        if (!delay.isZero()) {
-            sb.append("delay=").append(delay).append(' ');
-        }
-        if (dropConnection) {
-            sb.append("dropConnection ");
-        }
-        if (html) {
-            sb.append("html ");
-        }
-        if (status != null) {
-            sb.append("status=").append(status).append(' ');
-        }
-        if (truncateJson) {
-            sb.append("truncatedJson ");
-        }
-        if (midStreamErrorAfterRows >= 0) {
-            sb.append("midStreamErrorAfter=").append(midStreamErrorAfterRows).append(' ');
-        }
-        if (!headers.isEmpty()) {
-            sb.append("headers=").append(headers.keySet()).append(' ');
-        }
-        return sb.toString().trim() + "]";
-    }
+	/**
+	 * @return gRPC code of the mid-stream error line
+	 */
+	public int midStreamErrorCode() {
+		return midStreamErrorCode;
+	}
+
+	/**
+	 * @return message of the mid-stream error line
+	 */
+	public String midStreamErrorMessage() {
+		return midStreamErrorMessage;
+	}
+
+	/**
+	 * @return whether this fault replaces the normal response entirely
+	 */
+	public boolean replacesResponse() {
+		return status != null || html;
+	}
+
+	Fault withStatus(int newStatus, String newBody, String newContentType) {
+		return new Fault(newStatus, newBody, newContentType, headers, delay, dropConnection, html, truncateJson,
+				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withHeader(String name, String value) {
+		Map<String, String> copy = new LinkedHashMap<>(headers);
+		copy.put(name, value);
+		return new Fault(status, body, contentType, Collections.unmodifiableMap(copy), delay, dropConnection, html,
+				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withDelay(Duration newDelay) {
+		return new Fault(status, body, contentType, headers, newDelay, dropConnection, html, truncateJson,
+				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withDropConnection() {
+		return new Fault(status, body, contentType, headers, delay, true, html, truncateJson, midStreamErrorAfterRows,
+				midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withHtml(int htmlStatus) {
+		return new Fault(htmlStatus, body, "text/html; charset=utf-8", headers, delay, dropConnection, true,
+				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withTruncatedJson() {
+		return new Fault(status, body, contentType, headers, delay, dropConnection, html, true, midStreamErrorAfterRows,
+				midStreamErrorCode, midStreamErrorMessage);
+	}
+
+	Fault withMidStreamError(long afterRows, int code, String message) {
+		return new Fault(status, body, contentType, headers, delay, dropConnection, html, truncateJson, afterRows, code,
+				message);
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder sb = new StringBuilder("Fault[");
+		if (!delay.isZero()) {
+			sb.append("delay=").append(delay).append(' ');
+		}
+		if (dropConnection) {
+			sb.append("dropConnection ");
+		}
+		if (html) {
+			sb.append("html ");
+		}
+		if (status != null) {
+			sb.append("status=").append(status).append(' ');
+		}
+		if (truncateJson) {
+			sb.append("truncatedJson ");
+		}
+		if (midStreamErrorAfterRows >= 0) {
+			sb.append("midStreamErrorAfter=").append(midStreamErrorAfterRows).append(' ');
+		}
+		if (!headers.isEmpty()) {
+			sb.append("headers=").append(headers.keySet()).append(' ');
+		}
+		return sb.toString().trim() + "]";
+	}
+
 }

@@ -13,136 +13,156 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server.api().failNext(1).withDroppedConnection();
  * }</pre>
  *
- * The spec is active as soon as {@code failNext} returns; each {@code with...} call atomically replaces its
- * effect, so configure it before sending the requests that should fail. Once {@code n} requests consumed it,
- * normal service resumes.
+ * The spec is active as soon as {@code failNext} returns; each {@code with...} call
+ * atomically replaces its effect, so configure it before sending the requests that should
+ * fail. Once {@code n} requests consumed it, normal service resumes.
  */
 public final class FaultSpec {
 
-    private final FaultTarget target;
-    private final AtomicInteger remaining;
-    private volatile Fault fault = Fault.NONE;
+	private final FaultTarget target;
 
-    FaultSpec(FaultTarget target, int times) {
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be >= 1 but was " + times);
-        }
-        this.target = Objects.requireNonNull(target, "target");
-        this.remaining = new AtomicInteger(times);
-    }
+	private final AtomicInteger remaining;
 
-    /**
-     * Replaces the response with this status and an endpoint-appropriate error body (OAuth2 error JSON for the
-     * token endpoint, grpc-gateway status JSON for the Blue API).
-     */
-    public FaultSpec withStatus(int status) {
-        fault = fault.withStatus(status, null, null);
-        return this;
-    }
+	private volatile Fault fault = Fault.NONE;
 
-    /** Replaces the response with this status and a JSON body. */
-    public FaultSpec withStatus(int status, String jsonBody) {
-        fault = fault.withStatus(status, jsonBody, "application/json");
-        return this;
-    }
+	FaultSpec(FaultTarget target, int times) {
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be >= 1 but was " + times);
+		}
+		this.target = Objects.requireNonNull(target, "target");
+		this.remaining = new AtomicInteger(times);
+	}
 
-    /** Replaces the response with this status, body and content type. */
-    public FaultSpec withResponse(int status, String body, String contentType) {
-        fault = fault.withStatus(status, body, contentType);
-        return this;
-    }
+	/**
+	 * Replaces the response with this status and an endpoint-appropriate error body
+	 * (OAuth2 error JSON for the token endpoint, grpc-gateway status JSON for the Blue
+	 * API).
+	 */
+	public FaultSpec withStatus(int status) {
+		fault = fault.withStatus(status, null, null);
+		return this;
+	}
 
-    /** Adds a header to the (faulty or normal) response, e.g. {@code withHeader("Retry-After", "1")}. */
-    public FaultSpec withHeader(String name, String value) {
-        fault = fault.withHeader(name, value);
-        return this;
-    }
+	/** Replaces the response with this status and a JSON body. */
+	public FaultSpec withStatus(int status, String jsonBody) {
+		fault = fault.withStatus(status, jsonBody, "application/json");
+		return this;
+	}
 
-    /** Shortcut for {@code withHeader("Retry-After", String.valueOf(seconds))}. */
-    public FaultSpec withRetryAfter(long seconds) {
-        return withHeader("Retry-After", String.valueOf(seconds));
-    }
+	/** Replaces the response with this status, body and content type. */
+	public FaultSpec withResponse(int status, String body, String contentType) {
+		fault = fault.withStatus(status, body, contentType);
+		return this;
+	}
 
-    /** Waits this long before answering (the normal response unless another effect replaces it). */
-    public FaultSpec withDelay(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        fault = fault.withDelay(delay);
-        return this;
-    }
+	/**
+	 * Adds a header to the (faulty or normal) response, e.g.
+	 * {@code withHeader("Retry-After", "1")}.
+	 */
+	public FaultSpec withHeader(String name, String value) {
+		fault = fault.withHeader(name, value);
+		return this;
+	}
 
-    /** Closes the connection without sending any response. */
-    public FaultSpec withDroppedConnection() {
-        fault = fault.withDropConnection();
-        return this;
-    }
+	/** Shortcut for {@code withHeader("Retry-After", String.valueOf(seconds))}. */
+	public FaultSpec withRetryAfter(long seconds) {
+		return withHeader("Retry-After", String.valueOf(seconds));
+	}
 
-    /** Answers a {@code 502 Bad Gateway} HTML page, as a proxy in front of the service would. */
-    public FaultSpec withHtmlBody() {
-        return withHtmlBody(502);
-    }
+	/**
+	 * Waits this long before answering (the normal response unless another effect
+	 * replaces it).
+	 */
+	public FaultSpec withDelay(Duration delay) {
+		Objects.requireNonNull(delay, "delay");
+		fault = fault.withDelay(delay);
+		return this;
+	}
 
-    /** Answers an HTML error page with this status. */
-    public FaultSpec withHtmlBody(int status) {
-        fault = fault.withHtml(status);
-        return this;
-    }
+	/** Closes the connection without sending any response. */
+	public FaultSpec withDroppedConnection() {
+		fault = fault.withDropConnection();
+		return this;
+	}
 
-    /**
-     * Cuts the normal JSON response in the middle: unary responses get half of their body (with a matching
-     * {@code Content-Length}), streams end in the middle of their first line.
-     */
-    public FaultSpec withTruncatedJson() {
-        fault = fault.withTruncatedJson();
-        return this;
-    }
+	/**
+	 * Answers a {@code 502 Bad Gateway} HTML page, as a proxy in front of the service
+	 * would.
+	 */
+	public FaultSpec withHtmlBody() {
+		return withHtmlBody(502);
+	}
 
-    /**
-     * For streaming endpoints: after {@code afterRows} result lines, sends an
-     * {@code {"error":{"code":13,"message":...,"details":[]}}} line and ends the stream.
-     */
-    public FaultSpec withMidStreamError(long afterRows) {
-        return withMidStreamError(afterRows, 13, "internal error (injected by MockWaveServer)");
-    }
+	/** Answers an HTML error page with this status. */
+	public FaultSpec withHtmlBody(int status) {
+		fault = fault.withHtml(status);
+		return this;
+	}
 
-    /** Like {@link #withMidStreamError(long)} with a specific gRPC code and message. */
-    public FaultSpec withMidStreamError(long afterRows, int grpcCode, String message) {
-        if (afterRows < 0) {
-            throw new IllegalArgumentException("afterRows must be >= 0");
-        }
-        fault = fault.withMidStreamError(afterRows, grpcCode, Objects.requireNonNull(message, "message"));
-        return this;
-    }
+	/**
+	 * Cuts the normal JSON response in the middle: unary responses get half of their body
+	 * (with a matching {@code Content-Length}), streams end in the middle of their first
+	 * line.
+	 */
+	public FaultSpec withTruncatedJson() {
+		fault = fault.withTruncatedJson();
+		return this;
+	}
 
-    /** @return the requests this spec still applies to */
-    public int remaining() {
-        return Math.max(0, remaining.get());
-    }
+	/**
+	 * For streaming endpoints: after {@code afterRows} result lines, sends an
+	 * {@code {"error":{"code":13,"message":...,"details":[]}}} line and ends the stream.
+	 */
+	public FaultSpec withMidStreamError(long afterRows) {
+		return withMidStreamError(afterRows, 13, "internal error (injected by MockWaveServer)");
+	}
 
-    /** @return the target of this spec */
-    public FaultTarget target() {
-        return target;
-    }
+	/** Like {@link #withMidStreamError(long)} with a specific gRPC code and message. */
+	public FaultSpec withMidStreamError(long afterRows, int grpcCode, String message) {
+		if (afterRows < 0) {
+			throw new IllegalArgumentException("afterRows must be >= 0");
+		}
+		fault = fault.withMidStreamError(afterRows, grpcCode, Objects.requireNonNull(message, "message"));
+		return this;
+	}
 
-    /** @return the currently configured effect */
-    public Fault fault() {
-        return fault;
-    }
+	/**
+	 * @return the requests this spec still applies to
+	 */
+	public int remaining() {
+		return Math.max(0, remaining.get());
+	}
 
-    /** Consumes one use; returns the fault, or {@code null} when this spec is used up. */
-    Fault tryConsume() {
-        while (true) {
-            int left = remaining.get();
-            if (left <= 0) {
-                return null;
-            }
-            if (remaining.compareAndSet(left, left - 1)) {
-                return fault;
-            }
-        }
-    }
+	/**
+	 * @return the target of this spec
+	 */
+	public FaultTarget target() {
+		return target;
+	}
 
-    @Override
-    public String toString() {
-        return "FaultSpec[" + target + ", remaining=" + remaining() + ", " + fault + "]";
-    }
+	/**
+	 * @return the currently configured effect
+	 */
+	public Fault fault() {
+		return fault;
+	}
+
+	/** Consumes one use; returns the fault, or {@code null} when this spec is used up. */
+	Fault tryConsume() {
+		while (true) {
+			int left = remaining.get();
+			if (left <= 0) {
+				return null;
+			}
+			if (remaining.compareAndSet(left, left - 1)) {
+				return fault;
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "FaultSpec[" + target + ", remaining=" + remaining() + ", " + fault + "]";
+	}
+
 }

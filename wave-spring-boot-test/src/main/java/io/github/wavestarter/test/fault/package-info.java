@@ -1,2 +1,5 @@
-/** Fluent fault injection: status codes, delays, dropped connections, HTML pages, truncated JSON, mid-stream errors. */
+/**
+ * Fluent fault injection: status codes, delays, dropped connections, HTML pages,
+ * truncated JSON, mid-stream errors.
+ */
 package io.github.wavestarter.test.fault;

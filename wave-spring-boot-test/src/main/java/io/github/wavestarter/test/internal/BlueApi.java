@@ -22,181 +22,189 @@ import reactor.netty.http.server.HttpServerResponse;
 /** Emulates the grpc-gateway REST front of the Blue API. Internal API. */
 public final class BlueApi {
 
-    private static final Pattern ACCOUNTS = Pattern.compile("/v1/([^/]+)/accounts");
-    private static final Pattern ACCOUNT = Pattern.compile("/v1/([^/]+)/accounts/([^/]+)");
-    private static final Pattern COSTS_READ = Pattern.compile("/v1/([^/]+)/costs:read");
-    private static final List<String> ACCOUNT_VENDORS = List.of("aws", "gcp");
-    private static final List<String> COST_VENDORS = List.of("aws", "azure", "gcp");
+	private static final Pattern ACCOUNTS = Pattern.compile("/v1/([^/]+)/accounts");
 
-    private final EmulatorSettings settings;
-    private final TokenStore tokens;
-    private final RequestJournal journal;
-    private final FaultPlan faults;
-    private final StubRegistry stubs;
-    private final FaultApplier faultApplier;
+	private static final Pattern ACCOUNT = Pattern.compile("/v1/([^/]+)/accounts/([^/]+)");
 
-    public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
-            StubRegistry stubs, FaultApplier faultApplier) {
-        this.settings = settings;
-        this.tokens = tokens;
-        this.journal = journal;
-        this.faults = faults;
-        this.stubs = stubs;
-        this.faultApplier = faultApplier;
-    }
+	private static final Pattern COSTS_READ = Pattern.compile("/v1/([^/]+)/costs:read");
 
-    /**
-     * Handles one API request.
-     *
-     * @param path  path relative to the base URL
-     * @param query raw query string
-     */
-    public Mono<Void> handle(HttpServerRequest req, HttpServerResponse res, String path, String query) {
-        String method = req.method().name();
-        String bearer = bearerToken(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
-        return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
-            TokenStore.Validity validity = tokens.check(bearer);
-            journal.record(new RecordedApiRequest(settings.clock.instant(), method, path, query,
-                    validity == TokenStore.Validity.VALID, body));
-            return faultApplier.respond(res, faults.nextForApi(path),
-                    () -> answer(method, path, body, bearer, validity),
-                    status -> GrpcStatus.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status
-                            + " (injected by MockWaveServer)"));
-        });
-    }
+	private static final List<String> ACCOUNT_VENDORS = List.of("aws", "gcp");
 
-    private WaveResponse answer(String method, String path, String body, String bearer,
-            TokenStore.Validity validity) {
-        switch (validity) {
-            case MISSING:
-                return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "missing or malformed authorization header");
-            case UNKNOWN:
-                return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "invalid token");
-            case EXPIRED:
-                return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "token is expired");
-            case REVOKED:
-                return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "token has been revoked");
-            default:
-                break;
-        }
-        ApiStub stub = stubs.find(method, path);
-        if (stub != null) {
-            return stubbed(stub.response());
-        }
-        try {
-            return builtIn(method, path, body, bearer);
-        } catch (RuntimeException e) {
-            return GrpcStatus.error(GrpcStatus.INTERNAL, "internal error in MockWaveServer: "
-                    + e.getClass().getSimpleName());
-        }
-    }
+	private static final List<String> COST_VENDORS = List.of("aws", "azure", "gcp");
 
-    private static WaveResponse stubbed(StubbedResponse response) {
-        if (response instanceof StubbedResponse.Unary unary) {
-            return WaveResponse.json(unary.status(), unary.jsonBody());
-        }
-        List<String> results = ((StubbedResponse.Stream) response).resultsJson();
-        return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
-    }
+	private final EmulatorSettings settings;
 
-    private WaveResponse builtIn(String method, String path, String body, String bearer) {
-        if (path.equals("/iam/v1/whoami")) {
-            return "GET".equals(method) ? whoAmI(bearer) : methodNotAllowed();
-        }
-        if (path.equals("/org/v1")) {
-            return "GET".equals(method) ? org() : methodNotAllowed();
-        }
-        Matcher m = ACCOUNTS.matcher(path);
-        if (m.matches()) {
-            return "GET".equals(method) ? listAccounts(m.group(1)) : methodNotAllowed();
-        }
-        m = ACCOUNT.matcher(path);
-        if (m.matches()) {
-            return "GET".equals(method) ? getAccount(m.group(1), m.group(2)) : methodNotAllowed();
-        }
-        m = COSTS_READ.matcher(path);
-        if (m.matches()) {
-            return "POST".equals(method) ? readCosts(m.group(1), body) : methodNotAllowed();
-        }
-        return GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found");
-    }
+	private final TokenStore tokens;
 
-    private static WaveResponse methodNotAllowed() {
-        return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED, "Method Not Allowed");
-    }
+	private final RequestJournal journal;
 
-    private WaveResponse whoAmI(String bearer) {
-        IssuedToken token = tokens.find(bearer);
-        String subject = token == null ? settings.username : token.subject();
-        String email = subject.contains("@") ? subject : subject + "@" + settings.orgName + ".example";
-        String json = "{\"id\":" + Json.quote(subject) + ",\"metadata\":{\"email\":" + Json.quote(email)
-                + ",\"orgId\":" + Json.quote(settings.orgName) + ",\"grantType\":"
-                + Json.quote(token == null ? "" : token.grantType()) + "}}";
-        return WaveResponse.json(200, json);
-    }
+	private final FaultPlan faults;
 
-    private WaveResponse org() {
-        String json = "{\"name\":" + Json.quote(settings.orgName) + ",\"email\":"
-                + Json.quote("admin@" + settings.orgName + ".example") + ",\"metadata\":{\"plan\":\"wave-pro\"}}";
-        return WaveResponse.json(200, json);
-    }
+	private final StubRegistry stubs;
 
-    private WaveResponse listAccounts(String vendor) {
-        if (!ACCOUNT_VENDORS.contains(vendor)) {
-            return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
-        }
-        List<String> lines = settings.accounts.stream()
-                .filter(a -> a.vendor().equals(vendor))
-                .map(a -> "{\"result\":" + accountJson(a) + "}")
-                .toList();
-        return WaveResponse.Stream.of(Flux.fromIterable(lines));
-    }
+	private final FaultApplier faultApplier;
 
-    private WaveResponse getAccount(String vendor, String id) {
-        if (!ACCOUNT_VENDORS.contains(vendor)) {
-            return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
-        }
-        return settings.accounts.stream()
-                .filter(a -> a.vendor().equals(vendor) && a.id().equals(id))
-                .findFirst()
-                .<WaveResponse>map(a -> WaveResponse.json(200, accountJson(a)))
-                .orElseGet(() -> GrpcStatus.error(GrpcStatus.NOT_FOUND, "account not found"));
-    }
+	public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
+			StubRegistry stubs, FaultApplier faultApplier) {
+		this.settings = settings;
+		this.tokens = tokens;
+		this.journal = journal;
+		this.faults = faults;
+		this.stubs = stubs;
+		this.faultApplier = faultApplier;
+	}
 
-    private String accountJson(MockAccount a) {
-        return "{\"vendor\":" + Json.quote(a.vendor()) + ",\"id\":" + Json.quote(a.id()) + ",\"name\":"
-                + Json.quote(a.name()) + ",\"orgId\":" + Json.quote(settings.orgName)
-                + ",\"billingInternalId\":\"mock-billing-group\",\"metadata\":[{\"key\":\"environment\",\"value\":"
-                + Json.quote(a.name()) + "}]}";
-    }
+	/**
+	 * Handles one API request.
+	 * @param path path relative to the base URL
+	 * @param query raw query string
+	 */
+	public Mono<Void> handle(HttpServerRequest req, HttpServerResponse res, String path, String query) {
+		String method = req.method().name();
+		String bearer = bearerToken(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+			TokenStore.Validity validity = tokens.check(bearer);
+			journal.record(new RecordedApiRequest(settings.clock.instant(), method, path, query,
+					validity == TokenStore.Validity.VALID, body));
+			return faultApplier.respond(res, faults.nextForApi(path),
+					() -> answer(method, path, body, bearer, validity), status -> GrpcStatus
+						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
+		});
+	}
 
-    private WaveResponse readCosts(String vendor, String body) {
-        if (!COST_VENDORS.contains(vendor)) {
-            return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
-        }
-        if (!"aws".equals(vendor)) {
-            return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED, "MockWaveServer only generates aws costs; stub "
-                    + vendor + " costs with server.stub(...)");
-        }
-        CostQuery query;
-        try {
-            query = CostQuery.parse(vendor, body, LocalDate.ofInstant(settings.clock.instant(), ZoneOffset.UTC),
-                    settings.accounts);
-        } catch (CostQuery.InvalidCostQueryException e) {
-            return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, e.getMessage());
-        }
-        return WaveResponse.Stream.of(CostRowGenerator.lines(query, settings.costRowsPerRequest));
-    }
+	private WaveResponse answer(String method, String path, String body, String bearer, TokenStore.Validity validity) {
+		switch (validity) {
+			case MISSING:
+				return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "missing or malformed authorization header");
+			case UNKNOWN:
+				return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "invalid token");
+			case EXPIRED:
+				return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "token is expired");
+			case REVOKED:
+				return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "token has been revoked");
+			default:
+				break;
+		}
+		ApiStub stub = stubs.find(method, path);
+		if (stub != null) {
+			return stubbed(stub.response());
+		}
+		try {
+			return builtIn(method, path, body, bearer);
+		}
+		catch (RuntimeException e) {
+			return GrpcStatus.error(GrpcStatus.INTERNAL,
+					"internal error in MockWaveServer: " + e.getClass().getSimpleName());
+		}
+	}
 
-    static String bearerToken(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.trim();
-        if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return value.substring(7).trim();
-        }
-        return null;
-    }
+	private static WaveResponse stubbed(StubbedResponse response) {
+		if (response instanceof StubbedResponse.Unary unary) {
+			return WaveResponse.json(unary.status(), unary.jsonBody());
+		}
+		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
+		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
+	}
+
+	private WaveResponse builtIn(String method, String path, String body, String bearer) {
+		if (path.equals("/iam/v1/whoami")) {
+			return "GET".equals(method) ? whoAmI(bearer) : methodNotAllowed();
+		}
+		if (path.equals("/org/v1")) {
+			return "GET".equals(method) ? org() : methodNotAllowed();
+		}
+		Matcher m = ACCOUNTS.matcher(path);
+		if (m.matches()) {
+			return "GET".equals(method) ? listAccounts(m.group(1)) : methodNotAllowed();
+		}
+		m = ACCOUNT.matcher(path);
+		if (m.matches()) {
+			return "GET".equals(method) ? getAccount(m.group(1), m.group(2)) : methodNotAllowed();
+		}
+		m = COSTS_READ.matcher(path);
+		if (m.matches()) {
+			return "POST".equals(method) ? readCosts(m.group(1), body) : methodNotAllowed();
+		}
+		return GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found");
+	}
+
+	private static WaveResponse methodNotAllowed() {
+		return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED, "Method Not Allowed");
+	}
+
+	private WaveResponse whoAmI(String bearer) {
+		IssuedToken token = tokens.find(bearer);
+		String subject = token == null ? settings.username : token.subject();
+		String email = subject.contains("@") ? subject : subject + "@" + settings.orgName + ".example";
+		String json = "{\"id\":" + Json.quote(subject) + ",\"metadata\":{\"email\":" + Json.quote(email) + ",\"orgId\":"
+				+ Json.quote(settings.orgName) + ",\"grantType\":" + Json.quote(token == null ? "" : token.grantType())
+				+ "}}";
+		return WaveResponse.json(200, json);
+	}
+
+	private WaveResponse org() {
+		String json = "{\"name\":" + Json.quote(settings.orgName) + ",\"email\":"
+				+ Json.quote("admin@" + settings.orgName + ".example") + ",\"metadata\":{\"plan\":\"wave-pro\"}}";
+		return WaveResponse.json(200, json);
+	}
+
+	private WaveResponse listAccounts(String vendor) {
+		if (!ACCOUNT_VENDORS.contains(vendor)) {
+			return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
+		}
+		List<String> lines = settings.accounts.stream()
+			.filter(a -> a.vendor().equals(vendor))
+			.map(a -> "{\"result\":" + accountJson(a) + "}")
+			.toList();
+		return WaveResponse.Stream.of(Flux.fromIterable(lines));
+	}
+
+	private WaveResponse getAccount(String vendor, String id) {
+		if (!ACCOUNT_VENDORS.contains(vendor)) {
+			return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
+		}
+		return settings.accounts.stream()
+			.filter(a -> a.vendor().equals(vendor) && a.id().equals(id))
+			.findFirst()
+			.<WaveResponse>map(a -> WaveResponse.json(200, accountJson(a)))
+			.orElseGet(() -> GrpcStatus.error(GrpcStatus.NOT_FOUND, "account not found"));
+	}
+
+	private String accountJson(MockAccount a) {
+		return "{\"vendor\":" + Json.quote(a.vendor()) + ",\"id\":" + Json.quote(a.id()) + ",\"name\":"
+				+ Json.quote(a.name()) + ",\"orgId\":" + Json.quote(settings.orgName)
+				+ ",\"billingInternalId\":\"mock-billing-group\",\"metadata\":[{\"key\":\"environment\",\"value\":"
+				+ Json.quote(a.name()) + "}]}";
+	}
+
+	private WaveResponse readCosts(String vendor, String body) {
+		if (!COST_VENDORS.contains(vendor)) {
+			return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, "unsupported vendor: " + vendor);
+		}
+		if (!"aws".equals(vendor)) {
+			return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED,
+					"MockWaveServer only generates aws costs; stub " + vendor + " costs with server.stub(...)");
+		}
+		CostQuery query;
+		try {
+			query = CostQuery.parse(vendor, body, LocalDate.ofInstant(settings.clock.instant(), ZoneOffset.UTC),
+					settings.accounts);
+		}
+		catch (CostQuery.InvalidCostQueryException e) {
+			return GrpcStatus.error(GrpcStatus.INVALID_ARGUMENT, e.getMessage());
+		}
+		return WaveResponse.Stream.of(CostRowGenerator.lines(query, settings.costRowsPerRequest));
+	}
+
+	static String bearerToken(String authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		String value = authorization.trim();
+		if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return value.substring(7).trim();
+		}
+		return null;
+	}
 
 }

@@ -4,36 +4,56 @@ import io.github.wavestarter.test.MockAccount;
 import java.time.Clock;
 import java.util.List;
 
-/** Settings shared by the endpoints; the mutable ones are volatile so tests may change them at runtime. Internal API. */
+/**
+ * Settings shared by the endpoints; the mutable ones are volatile so tests may change
+ * them at runtime. Internal API.
+ */
 public final class EmulatorSettings {
 
-    public final String clientId;
-    public final String clientSecret;
-    public final String username;
-    public final String password;
-    public final Clock clock;
-    public final List<MockAccount> accounts;
-    public final String orgName;
-    public final int streamBatchSize;
+	public final String clientId;
 
-    /** Advertised {@code expires_in} in seconds; enforced when &gt; 0. */
-    public volatile long expiresInSeconds;
-    /** Whether {@code expires_in} is left out of token responses (tokens then never expire). */
-    public volatile boolean omitExpiresIn;
-    public volatile boolean lenientFormEncoding;
-    public volatile boolean refreshTokenGrant;
-    /** Rows per costs:read response; &lt;= 0 means one row per day, account and service. */
-    public volatile long costRowsPerRequest;
+	public final String clientSecret;
 
-    public EmulatorSettings(String clientId, String clientSecret, String username, String password, Clock clock,
-            List<MockAccount> accounts, String orgName, int streamBatchSize) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.username = username;
-        this.password = password;
-        this.clock = clock;
-        this.accounts = List.copyOf(accounts);
-        this.orgName = orgName;
-        this.streamBatchSize = streamBatchSize;
-    }
+	public final String username;
+
+	public final String password;
+
+	public final Clock clock;
+
+	public final List<MockAccount> accounts;
+
+	public final String orgName;
+
+	public final int streamBatchSize;
+
+	/** Advertised {@code expires_in} in seconds; enforced when &gt; 0. */
+	public volatile long expiresInSeconds;
+
+	/**
+	 * Whether {@code expires_in} is left out of token responses (tokens then never
+	 * expire).
+	 */
+	public volatile boolean omitExpiresIn;
+
+	public volatile boolean lenientFormEncoding;
+
+	public volatile boolean refreshTokenGrant;
+
+	/**
+	 * Rows per costs:read response; &lt;= 0 means one row per day, account and service.
+	 */
+	public volatile long costRowsPerRequest;
+
+	public EmulatorSettings(String clientId, String clientSecret, String username, String password, Clock clock,
+			List<MockAccount> accounts, String orgName, int streamBatchSize) {
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
+		this.username = username;
+		this.password = password;
+		this.clock = clock;
+		this.accounts = List.copyOf(accounts);
+		this.orgName = orgName;
+		this.streamBatchSize = streamBatchSize;
+	}
+
 }

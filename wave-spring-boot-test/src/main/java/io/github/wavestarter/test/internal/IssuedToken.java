@@ -5,15 +5,17 @@ import java.time.Instant;
 /**
  * An issued access token.
  *
- * @param subject   the user name (password grant) or client id (client credentials)
+ * @param subject the user name (password grant) or client id (client credentials)
  * @param grantType the grant it was issued for
- * @param issuedAt  issue time
+ * @param issuedAt issue time
  * @param expiresAt expiry, or {@code null} if it never expires
  */
 public record IssuedToken(String subject, String grantType, Instant issuedAt, Instant expiresAt) {
 
-    /** @return whether the token has expired at {@code now} */
-    public boolean expiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
-    }
+	/**
+	 * @return whether the token has expired at {@code now}
+	 */
+	public boolean expiredAt(Instant now) {
+		return expiresAt != null && !now.isBefore(expiresAt);
+	}
 }

@@ -11,50 +11,52 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Writes {@link WaveResponse}s. Streams are written in batches of lines, each batch one heap buffer, pulled
- * with backpressure, so arbitrarily long streams use constant memory. Internal API.
+ * Writes {@link WaveResponse}s. Streams are written in batches of lines, each batch one
+ * heap buffer, pulled with backpressure, so arbitrarily long streams use constant memory.
+ * Internal API.
  */
 public final class ResponseWriter {
 
-    private final int batchSize;
+	private final int batchSize;
 
-    /** @param batchSize stream lines per written chunk */
-    public ResponseWriter(int batchSize) {
-        this.batchSize = Math.max(1, batchSize);
-    }
+	/**
+	 * @param batchSize stream lines per written chunk
+	 */
+	public ResponseWriter(int batchSize) {
+		this.batchSize = Math.max(1, batchSize);
+	}
 
-    /** Writes {@code response}. */
-    public Mono<Void> write(HttpServerResponse res, WaveResponse response) {
-        response.headers().forEach(res::header);
-        if (response instanceof WaveResponse.Unary unary) {
-            res.status(HttpResponseStatus.valueOf(unary.status()));
-            res.header(HttpHeaderNames.CONTENT_TYPE, unary.contentType());
-            res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(unary.body().length));
-            return res.sendByteArray(Mono.just(unary.body())).then();
-        }
-        WaveResponse.Stream stream = (WaveResponse.Stream) response;
-        res.status(HttpResponseStatus.OK);
-        res.header(HttpHeaderNames.CONTENT_TYPE, "application/json");
-        res.header("Grpc-Metadata-Content-Type", "application/grpc");
-        boolean newline = stream.newlineTerminated();
-        Flux<ByteBuf> chunks = stream.lines()
-                .buffer(batchSize)
-                .map(batch -> toBuffer(batch, newline));
-        return res.send(chunks, buf -> true).then();
-    }
+	/** Writes {@code response}. */
+	public Mono<Void> write(HttpServerResponse res, WaveResponse response) {
+		response.headers().forEach(res::header);
+		if (response instanceof WaveResponse.Unary unary) {
+			res.status(HttpResponseStatus.valueOf(unary.status()));
+			res.header(HttpHeaderNames.CONTENT_TYPE, unary.contentType());
+			res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(unary.body().length));
+			return res.sendByteArray(Mono.just(unary.body())).then();
+		}
+		WaveResponse.Stream stream = (WaveResponse.Stream) response;
+		res.status(HttpResponseStatus.OK);
+		res.header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+		res.header("Grpc-Metadata-Content-Type", "application/grpc");
+		boolean newline = stream.newlineTerminated();
+		Flux<ByteBuf> chunks = stream.lines().buffer(batchSize).map(batch -> toBuffer(batch, newline));
+		return res.send(chunks, buf -> true).then();
+	}
 
-    private static ByteBuf toBuffer(List<String> lines, boolean newline) {
-        int size = 0;
-        for (String line : lines) {
-            size += line.length() + 1;
-        }
-        StringBuilder sb = new StringBuilder(size);
-        for (String line : lines) {
-            sb.append(line);
-            if (newline) {
-                sb.append('\n');
-            }
-        }
-        return Unpooled.wrappedBuffer(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
+	private static ByteBuf toBuffer(List<String> lines, boolean newline) {
+		int size = 0;
+		for (String line : lines) {
+			size += line.length() + 1;
+		}
+		StringBuilder sb = new StringBuilder(size);
+		for (String line : lines) {
+			sb.append(line);
+			if (newline) {
+				sb.append('\n');
+			}
+		}
+		return Unpooled.wrappedBuffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
 }

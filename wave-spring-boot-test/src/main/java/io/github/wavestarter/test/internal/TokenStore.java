@@ -12,97 +12,115 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Issues JWT-shaped tokens and validates them. Thread-safe. Internal API. */
 public final class TokenStore {
 
-    /** Result of validating a bearer token. */
-    public enum Validity { VALID, MISSING, UNKNOWN, EXPIRED, REVOKED }
+	/** Result of validating a bearer token. */
+	public enum Validity {
 
-    /**
-     * Tokens answered by the token endpoint.
-     *
-     * @param accessToken  access token
-     * @param idToken      id token
-     * @param refreshToken refresh token
-     */
-    public record TokenSet(String accessToken, String idToken, String refreshToken) {
-    }
+		VALID, MISSING, UNKNOWN, EXPIRED, REVOKED
 
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = B64.encodeToString(
-            "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"mock-wave\"}".getBytes(StandardCharsets.UTF_8));
+	}
 
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> revoked = new ConcurrentHashMap<>();
+	/**
+	 * Tokens answered by the token endpoint.
+	 *
+	 * @param accessToken access token
+	 * @param idToken id token
+	 * @param refreshToken refresh token
+	 */
+	public record TokenSet(String accessToken, String idToken, String refreshToken) {
+	}
 
-    /** @param clock decides issue and expiry times */
-    public TokenStore(Clock clock) {
-        this.clock = clock;
-    }
+	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    /**
-     * Issues a token set.
-     *
-     * @param lifetimeSeconds &gt; 0 to make the access token expire, otherwise it never expires
-     */
-    public TokenSet issue(String subject, String audience, String grantType, long lifetimeSeconds) {
-        Instant now = clock.instant();
-        Instant expiresAt = lifetimeSeconds > 0 ? now.plusSeconds(lifetimeSeconds) : null;
-        String access = jwt(subject, audience, now, expiresAt, "access");
-        String id = jwt(subject, audience, now, expiresAt, "id");
-        String refresh = randomToken(32);
-        accessTokens.put(access, new IssuedToken(subject, grantType, now, expiresAt));
-        refreshTokens.put(refresh, subject);
-        return new TokenSet(access, id, refresh);
-    }
+	private static final String HEADER = B64
+		.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"mock-wave\"}".getBytes(StandardCharsets.UTF_8));
 
-    /** @return the subject of a valid refresh token, or {@code null} */
-    public String subjectOfRefreshToken(String refreshToken) {
-        return refreshToken == null ? null : refreshTokens.get(refreshToken);
-    }
+	private final Clock clock;
 
-    /** Checks an access token. */
-    public Validity check(String accessToken) {
-        if (accessToken == null || accessToken.isEmpty()) {
-            return Validity.MISSING;
-        }
-        IssuedToken token = accessTokens.get(accessToken);
-        if (token == null) {
-            return revoked.containsKey(accessToken) ? Validity.REVOKED : Validity.UNKNOWN;
-        }
-        return token.expiredAt(clock.instant()) ? Validity.EXPIRED : Validity.VALID;
-    }
+	private final SecureRandom random = new SecureRandom();
 
-    /** @return the token's data, or {@code null} */
-    public IssuedToken find(String accessToken) {
-        return accessToken == null ? null : accessTokens.get(accessToken);
-    }
+	private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
 
-    /** Revokes every access and refresh token issued so far. */
-    public void revokeAll() {
-        for (String token : accessTokens.keySet()) {
-            revoked.put(token, Boolean.TRUE);
-            accessTokens.remove(token);
-        }
-        refreshTokens.clear();
-    }
+	private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
-    /** @return number of currently known (not revoked) access tokens */
-    public int activeCount() {
-        return accessTokens.size();
-    }
+	private final Map<String, Boolean> revoked = new ConcurrentHashMap<>();
 
-    private String jwt(String subject, String audience, Instant now, Instant expiresAt, String use) {
-        String payload = "{\"iss\":\"https://login.alphaus.cloud/mock\",\"sub\":" + Json.quote(subject)
-                + ",\"aud\":" + Json.quote(audience) + ",\"iat\":" + now.getEpochSecond()
-                + (expiresAt != null ? ",\"exp\":" + expiresAt.getEpochSecond() : "")
-                + ",\"jti\":\"" + UUID.randomUUID() + "\",\"token_use\":\"" + use + "\",\"scope\":\"openid\"}";
-        return HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + randomToken(64);
-    }
+	/**
+	 * @param clock decides issue and expiry times
+	 */
+	public TokenStore(Clock clock) {
+		this.clock = clock;
+	}
 
-    private String randomToken(int bytes) {
-        byte[] buf = new byte[bytes];
-        random.nextBytes(buf);
-        return B64.encodeToString(buf);
-    }
+	/**
+	 * Issues a token set.
+	 * @param lifetimeSeconds &gt; 0 to make the access token expire, otherwise it never
+	 * expires
+	 */
+	public TokenSet issue(String subject, String audience, String grantType, long lifetimeSeconds) {
+		Instant now = clock.instant();
+		Instant expiresAt = lifetimeSeconds > 0 ? now.plusSeconds(lifetimeSeconds) : null;
+		String access = jwt(subject, audience, now, expiresAt, "access");
+		String id = jwt(subject, audience, now, expiresAt, "id");
+		String refresh = randomToken(32);
+		accessTokens.put(access, new IssuedToken(subject, grantType, now, expiresAt));
+		refreshTokens.put(refresh, subject);
+		return new TokenSet(access, id, refresh);
+	}
+
+	/**
+	 * @return the subject of a valid refresh token, or {@code null}
+	 */
+	public String subjectOfRefreshToken(String refreshToken) {
+		return refreshToken == null ? null : refreshTokens.get(refreshToken);
+	}
+
+	/** Checks an access token. */
+	public Validity check(String accessToken) {
+		if (accessToken == null || accessToken.isEmpty()) {
+			return Validity.MISSING;
+		}
+		IssuedToken token = accessTokens.get(accessToken);
+		if (token == null) {
+			return revoked.containsKey(accessToken) ? Validity.REVOKED : Validity.UNKNOWN;
+		}
+		return token.expiredAt(clock.instant()) ? Validity.EXPIRED : Validity.VALID;
+	}
+
+	/**
+	 * @return the token's data, or {@code null}
+	 */
+	public IssuedToken find(String accessToken) {
+		return accessToken == null ? null : accessTokens.get(accessToken);
+	}
+
+	/** Revokes every access and refresh token issued so far. */
+	public void revokeAll() {
+		for (String token : accessTokens.keySet()) {
+			revoked.put(token, Boolean.TRUE);
+			accessTokens.remove(token);
+		}
+		refreshTokens.clear();
+	}
+
+	/**
+	 * @return number of currently known (not revoked) access tokens
+	 */
+	public int activeCount() {
+		return accessTokens.size();
+	}
+
+	private String jwt(String subject, String audience, Instant now, Instant expiresAt, String use) {
+		String payload = "{\"iss\":\"https://login.alphaus.cloud/mock\",\"sub\":" + Json.quote(subject) + ",\"aud\":"
+				+ Json.quote(audience) + ",\"iat\":" + now.getEpochSecond()
+				+ (expiresAt != null ? ",\"exp\":" + expiresAt.getEpochSecond() : "") + ",\"jti\":\""
+				+ UUID.randomUUID() + "\",\"token_use\":\"" + use + "\",\"scope\":\"openid\"}";
+		return HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + randomToken(64);
+	}
+
+	private String randomToken(int bytes) {
+		byte[] buf = new byte[bytes];
+		random.nextBytes(buf);
+		return B64.encodeToString(buf);
+	}
+
 }

@@ -9,40 +9,46 @@ import reactor.netty.http.server.HttpServerResponse;
 /** Dispatches requests to the token endpoint or the Blue API. Internal API. */
 public final class WaveRouter {
 
-    private static final System.Logger LOG = System.getLogger(WaveRouter.class.getName());
+	private static final System.Logger LOG = System.getLogger(WaveRouter.class.getName());
 
-    /** Path of the token endpoint. */
-    public static final String TOKEN_PATH = "/access_token";
-    /** Path prefix of the Blue API. */
-    public static final String API_BASE_PATH = "/m/blue";
+	/** Path of the token endpoint. */
+	public static final String TOKEN_PATH = "/access_token";
 
-    private final TokenEndpoint tokenEndpoint;
-    private final BlueApi blueApi;
-    private final ResponseWriter writer;
+	/** Path prefix of the Blue API. */
+	public static final String API_BASE_PATH = "/m/blue";
 
-    public WaveRouter(TokenEndpoint tokenEndpoint, BlueApi blueApi, ResponseWriter writer) {
-        this.tokenEndpoint = tokenEndpoint;
-        this.blueApi = blueApi;
-        this.writer = writer;
-    }
+	private final TokenEndpoint tokenEndpoint;
 
-    /** Entry point for Reactor Netty's {@code HttpServer.handle}. */
-    public Mono<Void> route(HttpServerRequest req, HttpServerResponse res) {
-        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-        String path = uri.rawPath();
-        LOG.log(Level.DEBUG, () -> req.method() + " " + path);
-        Mono<Void> handling;
-        if (path.equals(TOKEN_PATH)) {
-            handling = tokenEndpoint.handle(req, res);
-        } else if (path.startsWith(API_BASE_PATH + "/")) {
-            handling = blueApi.handle(req, res, path.substring(API_BASE_PATH.length()), uri.rawQuery());
-        } else {
-            handling = req.receive().then(writer.write(res, GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found")));
-        }
-        return handling.onErrorResume(e -> {
-            LOG.log(Level.WARNING, "MockWaveServer failed to answer " + req.method() + " " + path + ": "
-                    + e.getClass().getSimpleName());
-            return Mono.empty();
-        });
-    }
+	private final BlueApi blueApi;
+
+	private final ResponseWriter writer;
+
+	public WaveRouter(TokenEndpoint tokenEndpoint, BlueApi blueApi, ResponseWriter writer) {
+		this.tokenEndpoint = tokenEndpoint;
+		this.blueApi = blueApi;
+		this.writer = writer;
+	}
+
+	/** Entry point for Reactor Netty's {@code HttpServer.handle}. */
+	public Mono<Void> route(HttpServerRequest req, HttpServerResponse res) {
+		QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+		String path = uri.rawPath();
+		LOG.log(Level.DEBUG, () -> req.method() + " " + path);
+		Mono<Void> handling;
+		if (path.equals(TOKEN_PATH)) {
+			handling = tokenEndpoint.handle(req, res);
+		}
+		else if (path.startsWith(API_BASE_PATH + "/")) {
+			handling = blueApi.handle(req, res, path.substring(API_BASE_PATH.length()), uri.rawQuery());
+		}
+		else {
+			handling = req.receive().then(writer.write(res, GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found")));
+		}
+		return handling.onErrorResume(e -> {
+			LOG.log(Level.WARNING, "MockWaveServer failed to answer " + req.method() + " " + path + ": "
+					+ e.getClass().getSimpleName());
+			return Mono.empty();
+		});
+	}
+
 }

@@ -9,47 +9,55 @@ import java.util.Set;
 /**
  * One request received by the token endpoint, as parsed by the emulator.
  *
- * @param receivedAt  when the request arrived (emulator clock)
- * @param method      HTTP method
+ * @param receivedAt when the request arrived (emulator clock)
+ * @param method HTTP method
  * @param contentType the raw {@code Content-Type} header, or {@code null} if absent
- * @param parts       the form fields (multipart parts or url-encoded fields), in request order; empty if the
- *                    body could not be parsed
+ * @param parts the form fields (multipart parts or url-encoded fields), in request order;
+ * empty if the body could not be parsed
  */
 public record RecordedTokenRequest(Instant receivedAt, String method, String contentType, Map<String, String> parts) {
 
-    /** Fields whose values never appear in {@link #toString()}. */
-    public static final Set<String> SECRET_FIELDS = Set.of("client_secret", "password", "refresh_token");
+	/** Fields whose values never appear in {@link #toString()}. */
+	public static final Set<String> SECRET_FIELDS = Set.of("client_secret", "password", "refresh_token");
 
-    /** Copies {@code parts} into an unmodifiable map. */
-    public RecordedTokenRequest {
-        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
-    }
+	/** Copies {@code parts} into an unmodifiable map. */
+	public RecordedTokenRequest {
+		parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+	}
 
-    /** @return the value of a form field, or {@code null} */
-    public String part(String name) {
-        return parts.get(name);
-    }
+	/**
+	 * @return the value of a form field, or {@code null}
+	 */
+	public String part(String name) {
+		return parts.get(name);
+	}
 
-    /** @return the {@code grant_type} field, or {@code null} */
-    public String grantType() {
-        return parts.get("grant_type");
-    }
+	/**
+	 * @return the {@code grant_type} field, or {@code null}
+	 */
+	public String grantType() {
+		return parts.get("grant_type");
+	}
 
-    /** @return whether the request was sent as {@code multipart/form-data} */
-    public boolean isMultipart() {
-        return contentType != null && contentType.toLowerCase().startsWith("multipart/form-data");
-    }
+	/**
+	 * @return whether the request was sent as {@code multipart/form-data}
+	 */
+	public boolean isMultipart() {
+		return contentType != null && contentType.toLowerCase().startsWith("multipart/form-data");
+	}
 
-    /** @return the parts with secret values replaced by {@code ******} */
-    public Map<String, String> maskedParts() {
-        Map<String, String> masked = new LinkedHashMap<>();
-        parts.forEach((k, v) -> masked.put(k, SECRET_FIELDS.contains(k) ? "******" : v));
-        return masked;
-    }
+	/**
+	 * @return the parts with secret values replaced by {@code ******}
+	 */
+	public Map<String, String> maskedParts() {
+		Map<String, String> masked = new LinkedHashMap<>();
+		parts.forEach((k, v) -> masked.put(k, SECRET_FIELDS.contains(k) ? "******" : v));
+		return masked;
+	}
 
-    /** Masks {@code client_secret}, {@code password} and {@code refresh_token}. */
-    @Override
-    public String toString() {
-        return "RecordedTokenRequest[" + method + " contentType=" + contentType + ", parts=" + maskedParts() + "]";
-    }
+	/** Masks {@code client_secret}, {@code password} and {@code refresh_token}. */
+	@Override
+	public String toString() {
+		return "RecordedTokenRequest[" + method + " contentType=" + contentType + ", parts=" + maskedParts() + "]";
+	}
 }

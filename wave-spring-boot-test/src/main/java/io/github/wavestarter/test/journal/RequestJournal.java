@@ -7,48 +7,60 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Thread-safe record of every request the emulator received, with exact counters. */
 public final class RequestJournal {
 
-    private final ConcurrentLinkedQueue<RecordedTokenRequest> tokenRequests = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<RecordedApiRequest> apiRequests = new ConcurrentLinkedQueue<>();
-    private final AtomicLong tokenCount = new AtomicLong();
-    private final AtomicLong apiCount = new AtomicLong();
+	private final ConcurrentLinkedQueue<RecordedTokenRequest> tokenRequests = new ConcurrentLinkedQueue<>();
 
-    /** Records a token endpoint request. */
-    public void record(RecordedTokenRequest request) {
-        tokenRequests.add(request);
-        tokenCount.incrementAndGet();
-    }
+	private final ConcurrentLinkedQueue<RecordedApiRequest> apiRequests = new ConcurrentLinkedQueue<>();
 
-    /** Records a Blue API request. */
-    public void record(RecordedApiRequest request) {
-        apiRequests.add(request);
-        apiCount.incrementAndGet();
-    }
+	private final AtomicLong tokenCount = new AtomicLong();
 
-    /** @return snapshot of the token requests in arrival order */
-    public List<RecordedTokenRequest> tokenRequests() {
-        return List.copyOf(tokenRequests);
-    }
+	private final AtomicLong apiCount = new AtomicLong();
 
-    /** @return snapshot of the API requests in arrival order */
-    public List<RecordedApiRequest> apiRequests() {
-        return List.copyOf(apiRequests);
-    }
+	/** Records a token endpoint request. */
+	public void record(RecordedTokenRequest request) {
+		tokenRequests.add(request);
+		tokenCount.incrementAndGet();
+	}
 
-    /** @return number of token requests since start or the last {@link #clear()} */
-    public long tokenRequestCount() {
-        return tokenCount.get();
-    }
+	/** Records a Blue API request. */
+	public void record(RecordedApiRequest request) {
+		apiRequests.add(request);
+		apiCount.incrementAndGet();
+	}
 
-    /** @return number of API requests since start or the last {@link #clear()} */
-    public long apiRequestCount() {
-        return apiCount.get();
-    }
+	/**
+	 * @return snapshot of the token requests in arrival order
+	 */
+	public List<RecordedTokenRequest> tokenRequests() {
+		return List.copyOf(tokenRequests);
+	}
 
-    /** Forgets all requests and zeroes the counters. */
-    public void clear() {
-        tokenRequests.clear();
-        apiRequests.clear();
-        tokenCount.set(0);
-        apiCount.set(0);
-    }
+	/**
+	 * @return snapshot of the API requests in arrival order
+	 */
+	public List<RecordedApiRequest> apiRequests() {
+		return List.copyOf(apiRequests);
+	}
+
+	/**
+	 * @return number of token requests since start or the last {@link #clear()}
+	 */
+	public long tokenRequestCount() {
+		return tokenCount.get();
+	}
+
+	/**
+	 * @return number of API requests since start or the last {@link #clear()}
+	 */
+	public long apiRequestCount() {
+		return apiCount.get();
+	}
+
+	/** Forgets all requests and zeroes the counters. */
+	public void clear() {
+		tokenRequests.clear();
+		apiRequests.clear();
+		tokenCount.set(0);
+		apiCount.set(0);
+	}
+
 }

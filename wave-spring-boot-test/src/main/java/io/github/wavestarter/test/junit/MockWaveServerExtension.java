@@ -11,119 +11,130 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * JUnit 5 extension behind {@link MockWaveServerTest}. It can also be registered programmatically with a
- * customized builder:
+ * JUnit 5 extension behind {@link MockWaveServerTest}. It can also be registered
+ * programmatically with a customized builder:
  *
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * static MockWaveServerExtension wave = new MockWaveServerExtension(
  *         MockWaveServer.builder().tokenExpiresIn(Duration.ofSeconds(2)));
  * }</pre>
  *
- * One server is started per top-level test class (lazily, at the latest before all tests) and closed with the
- * class' extension store.
+ * One server is started per top-level test class (lazily, at the latest before all tests)
+ * and closed with the class' extension store.
  */
 public final class MockWaveServerExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(MockWaveServerExtension.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(MockWaveServerExtension.class);
 
-    private final MockWaveServer.Builder builder;
-    private final boolean resetAfterEach;
-    private volatile MockWaveServer lastServer;
+	private final MockWaveServer.Builder builder;
 
-    /** Used by {@link MockWaveServerTest}; settings come from the annotation. */
-    public MockWaveServerExtension() {
-        this(null, true);
-    }
+	private final boolean resetAfterEach;
 
-    /** Programmatic registration with a customized builder; the server is reset after each test. */
-    public MockWaveServerExtension(MockWaveServer.Builder builder) {
-        this(builder, true);
-    }
+	private volatile MockWaveServer lastServer;
 
-    /** Programmatic registration with a customized builder and explicit reset policy. */
-    public MockWaveServerExtension(MockWaveServer.Builder builder, boolean resetAfterEach) {
-        this.builder = builder;
-        this.resetAfterEach = resetAfterEach;
-    }
+	/** Used by {@link MockWaveServerTest}; settings come from the annotation. */
+	public MockWaveServerExtension() {
+		this(null, true);
+	}
 
-    /** @return the server of the currently running test class (programmatic registration) */
-    public MockWaveServer server() {
-        MockWaveServer server = lastServer;
-        if (server == null) {
-            throw new IllegalStateException("MockWaveServer not started yet; it starts before all tests");
-        }
-        return server;
-    }
+	/**
+	 * Programmatic registration with a customized builder; the server is reset after each
+	 * test.
+	 */
+	public MockWaveServerExtension(MockWaveServer.Builder builder) {
+		this(builder, true);
+	}
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server(context);
-    }
+	/** Programmatic registration with a customized builder and explicit reset policy. */
+	public MockWaveServerExtension(MockWaveServer.Builder builder, boolean resetAfterEach) {
+		this.builder = builder;
+		this.resetAfterEach = resetAfterEach;
+	}
 
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (shouldReset(context)) {
-            server(context).reset();
-        }
-    }
+	/**
+	 * @return the server of the currently running test class (programmatic registration)
+	 */
+	public MockWaveServer server() {
+		MockWaveServer server = lastServer;
+		if (server == null) {
+			throw new IllegalStateException("MockWaveServer not started yet; it starts before all tests");
+		}
+		return server;
+	}
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == MockWaveServer.class;
-    }
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		server(context);
+	}
 
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return server(extensionContext);
-    }
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (shouldReset(context)) {
+			server(context).reset();
+		}
+	}
 
-    private MockWaveServer server(ExtensionContext context) {
-        ExtensionContext classContext = topLevelClassContext(context);
-        MockWaveServer server = classContext.getStore(NAMESPACE)
-                .computeIfAbsent(MockWaveServer.class, key -> start(classContext), MockWaveServer.class);
-        lastServer = server;
-        return server;
-    }
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == MockWaveServer.class;
+	}
 
-    private MockWaveServer start(ExtensionContext classContext) {
-        if (builder != null) {
-            return builder.start();
-        }
-        Optional<MockWaveServerTest> annotation = annotation(classContext);
-        if (annotation.isEmpty()) {
-            return MockWaveServer.start();
-        }
-        MockWaveServerTest settings = annotation.get();
-        return MockWaveServer.builder()
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
-                .user(settings.username(), settings.password())
-                .tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
-                .lenientFormEncoding(settings.lenientFormEncoding())
-                .refreshTokenGrant(settings.refreshTokenGrant())
-                .start();
-    }
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return server(extensionContext);
+	}
 
-    private boolean shouldReset(ExtensionContext context) {
-        if (builder != null) {
-            return resetAfterEach;
-        }
-        return annotation(topLevelClassContext(context)).map(MockWaveServerTest::resetAfterEach).orElse(true);
-    }
+	private MockWaveServer server(ExtensionContext context) {
+		ExtensionContext classContext = topLevelClassContext(context);
+		MockWaveServer server = classContext.getStore(NAMESPACE)
+			.computeIfAbsent(MockWaveServer.class, key -> start(classContext), MockWaveServer.class);
+		lastServer = server;
+		return server;
+	}
 
-    private static Optional<MockWaveServerTest> annotation(ExtensionContext classContext) {
-        return classContext.getTestClass()
-                .flatMap(type -> AnnotationSupport.findAnnotation(type, MockWaveServerTest.class));
-    }
+	private MockWaveServer start(ExtensionContext classContext) {
+		if (builder != null) {
+			return builder.start();
+		}
+		Optional<MockWaveServerTest> annotation = annotation(classContext);
+		if (annotation.isEmpty()) {
+			return MockWaveServer.start();
+		}
+		MockWaveServerTest settings = annotation.get();
+		return MockWaveServer.builder()
+			.clientId(settings.clientId())
+			.clientSecret(settings.clientSecret())
+			.user(settings.username(), settings.password())
+			.tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
+			.lenientFormEncoding(settings.lenientFormEncoding())
+			.refreshTokenGrant(settings.refreshTokenGrant())
+			.start();
+	}
 
-    /** The outermost context that still has a test class, so nested classes share the server. */
-    private static ExtensionContext topLevelClassContext(ExtensionContext context) {
-        ExtensionContext current = context;
-        while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {
-            current = current.getParent().get();
-        }
-        return current;
-    }
+	private boolean shouldReset(ExtensionContext context) {
+		if (builder != null) {
+			return resetAfterEach;
+		}
+		return annotation(topLevelClassContext(context)).map(MockWaveServerTest::resetAfterEach).orElse(true);
+	}
+
+	private static Optional<MockWaveServerTest> annotation(ExtensionContext classContext) {
+		return classContext.getTestClass()
+			.flatMap(type -> AnnotationSupport.findAnnotation(type, MockWaveServerTest.class));
+	}
+
+	/**
+	 * The outermost context that still has a test class, so nested classes share the
+	 * server.
+	 */
+	private static ExtensionContext topLevelClassContext(ExtensionContext context) {
+		ExtensionContext current = context;
+		while (current.getParent().isPresent() && current.getParent().get().getTestClass().isPresent()) {
+			current = current.getParent().get();
+		}
+		return current;
+	}
+
 }

@@ -10,14 +10,16 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts one {@link MockWaveServer} per test class (shared with its {@code @Nested} classes), injects it into
- * constructor, lifecycle and test method parameters of type {@code MockWaveServer}, resets it after each test
- * and closes it after the class.
+ * Starts one {@link MockWaveServer} per test class (shared with its {@code @Nested}
+ * classes), injects it into constructor, lifecycle and test method parameters of type
+ * {@code MockWaveServer}, resets it after each test and closes it after the class.
  *
  * <pre>{@code
- * @MockWaveServerTest
+ * &#64;MockWaveServerTest
  * class MyClientTest {
- *     @Test
+ *
+
+&#64;Test
  *     void readsAccounts(MockWaveServer wave) {
  *         MyClient client = new MyClient(wave.tokenUri(), wave.baseUrl(), wave.clientId(), wave.clientSecret());
  *         ...
@@ -34,27 +36,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MockWaveServerExtension.class)
 public @interface MockWaveServerTest {
 
-    /** Accepted client id. */
-    String clientId() default MockWaveServer.DEFAULT_CLIENT_ID;
+	/** Accepted client id. */
+	String clientId() default MockWaveServer.DEFAULT_CLIENT_ID;
 
-    /** Accepted client secret. */
-    String clientSecret() default MockWaveServer.DEFAULT_CLIENT_SECRET;
+	/** Accepted client secret. */
+	String clientSecret() default MockWaveServer.DEFAULT_CLIENT_SECRET;
 
-    /** User name for the password grant. */
-    String username() default MockWaveServer.DEFAULT_USERNAME;
+	/** User name for the password grant. */
+	String username() default MockWaveServer.DEFAULT_USERNAME;
 
-    /** Password for the password grant. */
-    String password() default MockWaveServer.DEFAULT_PASSWORD;
+	/** Password for the password grant. */
+	String password() default MockWaveServer.DEFAULT_PASSWORD;
 
-    /** {@code expires_in} of issued tokens in seconds; enforced when &gt; 0. */
-    long tokenExpiresInSeconds() default MockWaveServer.DEFAULT_EXPIRES_IN_SECONDS;
+	/** {@code expires_in} of issued tokens in seconds; enforced when &gt; 0. */
+	long tokenExpiresInSeconds() default MockWaveServer.DEFAULT_EXPIRES_IN_SECONDS;
 
-    /** Also accept {@code application/x-www-form-urlencoded} token requests. */
-    boolean lenientFormEncoding() default false;
+	/** Also accept {@code application/x-www-form-urlencoded} token requests. */
+	boolean lenientFormEncoding() default false;
 
-    /** Support the {@code refresh_token} grant. */
-    boolean refreshTokenGrant() default true;
+	/** Support the {@code refresh_token} grant. */
+	boolean refreshTokenGrant() default true;
 
-    /** Call {@link MockWaveServer#reset()} after each test method. */
-    boolean resetAfterEach() default true;
+	/** Call {@link MockWaveServer#reset()} after each test method. */
+	boolean resetAfterEach() default true;
+
 }

@@ -12,21 +12,23 @@ import java.lang.annotation.Target;
  * Runs the application context of a Spring test against a {@link MockWaveServer}:
  *
  * <pre>{@code
- * @SpringBootTest
- * @EnableMockWave
+ * &#64;SpringBootTest
+
+ * &#64;EnableMockWave
  * class CostReportTest {
- *     @Autowired MockWaveServer wave;
- *     @Autowired CostReportService service;
+ *     &#64;Autowired MockWaveServer wave;
+ *
+&#64;Autowired CostReportService service;
  *     ...
  * }
  * }</pre>
  *
- * One server is started per annotated test class, registered as singleton bean {@code mockWaveServer}, and closed
- * when the context closes (or at JVM exit). These properties are added with the highest precedence
- * ({@code <prefix>} defaults to {@code wave}):
- * {@code <prefix>.token-uri}, {@code <prefix>.base-url}, {@code <prefix>.client-id},
- * {@code <prefix>.client-secret}, and, if {@link #userProperties()}, {@code <prefix>.username} and
- * {@code <prefix>.password}.
+ * One server is started per annotated test class, registered as singleton bean
+ * {@code mockWaveServer}, and closed when the context closes (or at JVM exit). These
+ * properties are added with the highest precedence ({@code <prefix>} defaults to
+ * {@code wave}): {@code <prefix>.token-uri}, {@code <prefix>.base-url},
+ * {@code <prefix>.client-id}, {@code <prefix>.client-secret}, and, if
+ * {@link #userProperties()}, {@code <prefix>.username} and {@code <prefix>.password}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,33 +36,40 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface EnableMockWave {
 
-    /** Accepted client id. */
-    String clientId() default MockWaveServer.DEFAULT_CLIENT_ID;
+	/** Accepted client id. */
+	String clientId() default MockWaveServer.DEFAULT_CLIENT_ID;
 
-    /** Accepted client secret. */
-    String clientSecret() default MockWaveServer.DEFAULT_CLIENT_SECRET;
+	/** Accepted client secret. */
+	String clientSecret() default MockWaveServer.DEFAULT_CLIENT_SECRET;
 
-    /** User name for the password grant. */
-    String username() default MockWaveServer.DEFAULT_USERNAME;
+	/** User name for the password grant. */
+	String username() default MockWaveServer.DEFAULT_USERNAME;
 
-    /** Password for the password grant. */
-    String password() default MockWaveServer.DEFAULT_PASSWORD;
+	/** Password for the password grant. */
+	String password() default MockWaveServer.DEFAULT_PASSWORD;
 
-    /** {@code expires_in} of issued tokens in seconds; enforced when &gt; 0. */
-    long tokenExpiresInSeconds() default MockWaveServer.DEFAULT_EXPIRES_IN_SECONDS;
+	/** {@code expires_in} of issued tokens in seconds; enforced when &gt; 0. */
+	long tokenExpiresInSeconds() default MockWaveServer.DEFAULT_EXPIRES_IN_SECONDS;
 
-    /** Also accept {@code application/x-www-form-urlencoded} token requests. */
-    boolean lenientFormEncoding() default false;
+	/** Also accept {@code application/x-www-form-urlencoded} token requests. */
+	boolean lenientFormEncoding() default false;
 
-    /** Support the {@code refresh_token} grant. */
-    boolean refreshTokenGrant() default true;
+	/** Support the {@code refresh_token} grant. */
+	boolean refreshTokenGrant() default true;
 
-    /** Prefix of the properties pointing at the emulator. */
-    String propertyPrefix() default "wave";
+	/** Prefix of the properties pointing at the emulator. */
+	String propertyPrefix() default "wave";
 
-    /** Also set {@code <prefix>.username} and {@code <prefix>.password} (selects the password grant in clients). */
-    boolean userProperties() default true;
+	/**
+	 * Also set {@code <prefix>.username} and {@code <prefix>.password} (selects the
+	 * password grant in clients).
+	 */
+	boolean userProperties() default true;
 
-    /** Call {@link MockWaveServer#reset()} after each test method (journal, counters, faults, stubs). */
-    boolean resetAfterEach() default true;
+	/**
+	 * Call {@link MockWaveServer#reset()} after each test method (journal, counters,
+	 * faults, stubs).
+	 */
+	boolean resetAfterEach() default true;
+
 }

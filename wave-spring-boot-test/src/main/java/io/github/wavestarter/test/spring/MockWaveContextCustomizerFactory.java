@@ -7,24 +7,24 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Activates {@link EnableMockWave}; registered in {@code META-INF/spring.factories}. Returns {@code null} (no
- * customization) for test classes without the annotation.
+ * Activates {@link EnableMockWave}; registered in {@code META-INF/spring.factories}.
+ * Returns {@code null} (no customization) for test classes without the annotation.
  */
 public final class MockWaveContextCustomizerFactory implements ContextCustomizerFactory {
 
-    @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
-        EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EnableMockWave.class);
-        return annotation == null ? null : new MockWaveContextCustomizer(outermost(testClass), annotation);
-    }
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EnableMockWave.class);
+		return annotation == null ? null : new MockWaveContextCustomizer(outermost(testClass), annotation);
+	}
 
-    private static Class<?> outermost(Class<?> testClass) {
-        Class<?> current = testClass;
-        while (current.getEnclosingClass() != null
-                && TestContextAnnotationUtils.searchEnclosingClass(current)) {
-            current = current.getEnclosingClass();
-        }
-        return current;
-    }
+	private static Class<?> outermost(Class<?> testClass) {
+		Class<?> current = testClass;
+		while (current.getEnclosingClass() != null && TestContextAnnotationUtils.searchEnclosingClass(current)) {
+			current = current.getEnclosingClass();
+		}
+		return current;
+	}
+
 }

@@ -7,23 +7,25 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Resets the context's {@link MockWaveServer} after each test method when {@link EnableMockWave#resetAfterEach()}
- * is set. Registered in {@code META-INF/spring.factories}.
+ * Resets the context's {@link MockWaveServer} after each test method when
+ * {@link EnableMockWave#resetAfterEach()} is set. Registered in
+ * {@code META-INF/spring.factories}.
  */
 public final class MockWaveTestExecutionListener extends AbstractTestExecutionListener {
 
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE - 100;
-    }
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 100;
+	}
 
-    @Override
-    public void afterTestMethod(TestContext testContext) {
-        EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
-                EnableMockWave.class);
-        if (annotation == null || !annotation.resetAfterEach() || !testContext.hasApplicationContext()) {
-            return;
-        }
-        testContext.getApplicationContext().getBeanProvider(MockWaveServer.class).ifAvailable(MockWaveServer::reset);
-    }
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
+				EnableMockWave.class);
+		if (annotation == null || !annotation.resetAfterEach() || !testContext.hasApplicationContext()) {
+			return;
+		}
+		testContext.getApplicationContext().getBeanProvider(MockWaveServer.class).ifAvailable(MockWaveServer::reset);
+	}
+
 }

@@ -1,2 +1,5 @@
-/** Spring TestContext integration: {@link io.github.wavestarter.test.spring.EnableMockWave}. */
+/**
+ * Spring TestContext integration:
+ * {@link io.github.wavestarter.test.spring.EnableMockWave}.
+ */
 package io.github.wavestarter.test.spring;

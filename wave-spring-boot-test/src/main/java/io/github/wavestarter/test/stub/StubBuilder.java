@@ -17,42 +17,50 @@ import java.util.Objects;
  */
 public final class StubBuilder {
 
-    private final StubRegistry registry;
-    private final String method;
-    private final String pathTemplate;
+	private final StubRegistry registry;
 
-    /** Creates a builder adding to {@code registry}. */
-    public StubBuilder(StubRegistry registry, String method, String pathTemplate) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.method = ApiStub.normalizeMethod(Objects.requireNonNull(method, "method"));
-        Objects.requireNonNull(pathTemplate, "pathTemplate");
-        this.pathTemplate = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
-    }
+	private final String method;
 
-    /**
-     * Answers with this status and body.
-     *
-     * @param body JSON text, or any object Jackson can serialize
-     */
-    public void thenReturn(int status, Object body) {
-        registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(status, Json.write(body))));
-    }
+	private final String pathTemplate;
 
-    /** Answers 200 with this body (JSON text or a Jackson-serializable object). */
-    public void thenReturn(Object body) {
-        thenReturn(200, body);
-    }
+	/** Creates a builder adding to {@code registry}. */
+	public StubBuilder(StubRegistry registry, String method, String pathTemplate) {
+		this.registry = Objects.requireNonNull(registry, "registry");
+		this.method = ApiStub.normalizeMethod(Objects.requireNonNull(method, "method"));
+		Objects.requireNonNull(pathTemplate, "pathTemplate");
+		this.pathTemplate = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+	}
 
-    /** Answers a chunked stream with one {@code {"result":...}} line per element (JSON text or objects). */
-    public void thenStream(List<?> results) {
-        List<String> json = results.stream().map(Json::write).toList();
-        registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Stream(json)));
-    }
+	/**
+	 * Answers with this status and body.
+	 * @param body JSON text, or any object Jackson can serialize
+	 */
+	public void thenReturn(int status, Object body) {
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(status, Json.write(body))));
+	}
 
-    /** Answers a grpc-gateway error with the HTTP status that corresponds to the gRPC code. */
-    public void thenGrpcError(int grpcCode, String message) {
-        String body = "{\"code\":" + grpcCode + ",\"message\":" + Json.quote(message) + ",\"details\":[]}";
-        registry.add(new ApiStub(method, pathTemplate,
-                new StubbedResponse.Unary(io.github.wavestarter.test.internal.GrpcStatus.httpStatusOf(grpcCode), body)));
-    }
+	/** Answers 200 with this body (JSON text or a Jackson-serializable object). */
+	public void thenReturn(Object body) {
+		thenReturn(200, body);
+	}
+
+	/**
+	 * Answers a chunked stream with one {@code {"result":...}} line per element (JSON
+	 * text or objects).
+	 */
+	public void thenStream(List<?> results) {
+		List<String> json = results.stream().map(Json::write).toList();
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Stream(json)));
+	}
+
+	/**
+	 * Answers a grpc-gateway error with the HTTP status that corresponds to the gRPC
+	 * code.
+	 */
+	public void thenGrpcError(int grpcCode, String message) {
+		String body = "{\"code\":" + grpcCode + ",\"message\":" + Json.quote(message) + ",\"details\":[]}";
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(
+				io.github.wavestarter.test.internal.GrpcStatus.httpStatusOf(grpcCode), body)));
+	}
+
 }

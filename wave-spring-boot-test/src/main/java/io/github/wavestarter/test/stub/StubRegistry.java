@@ -6,30 +6,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Thread-safe list of stubs; the most recently added matching stub wins. */
 public final class StubRegistry {
 
-    private final List<ApiStub> stubs = new CopyOnWriteArrayList<>();
+	private final List<ApiStub> stubs = new CopyOnWriteArrayList<>();
 
-    /** Adds a stub, taking precedence over earlier ones and over built-in endpoints. */
-    public void add(ApiStub stub) {
-        stubs.add(0, stub);
-    }
+	/** Adds a stub, taking precedence over earlier ones and over built-in endpoints. */
+	public void add(ApiStub stub) {
+		stubs.add(0, stub);
+	}
 
-    /** @return the stub answering this request, or {@code null} */
-    public ApiStub find(String method, String path) {
-        for (ApiStub stub : stubs) {
-            if (stub.matches(method, path)) {
-                return stub;
-            }
-        }
-        return null;
-    }
+	/**
+	 * @return the stub answering this request, or {@code null}
+	 */
+	public ApiStub find(String method, String path) {
+		for (ApiStub stub : stubs) {
+			if (stub.matches(method, path)) {
+				return stub;
+			}
+		}
+		return null;
+	}
 
-    /** @return snapshot of the stubs, newest first */
-    public List<ApiStub> all() {
-        return List.copyOf(stubs);
-    }
+	/**
+	 * @return snapshot of the stubs, newest first
+	 */
+	public List<ApiStub> all() {
+		return List.copyOf(stubs);
+	}
 
-    /** Removes all stubs. */
-    public void clear() {
-        stubs.clear();
-    }
+	/** Removes all stubs. */
+	public void clear() {
+		stubs.clear();
+	}
+
 }

@@ -18,46 +18,50 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MockWaveServerTestAnnotationTest {
 
-    static MockWaveServer fromBeforeAll;
-    private final MockWaveServer fromConstructor;
+	static MockWaveServer fromBeforeAll;
 
-    MockWaveServerTestAnnotationTest(MockWaveServer server) {
-        this.fromConstructor = server;
-    }
+	private final MockWaveServer fromConstructor;
 
-    @BeforeAll
-    static void captureServer(MockWaveServer server) {
-        fromBeforeAll = server;
-    }
+	MockWaveServerTestAnnotationTest(MockWaveServer server) {
+		this.fromConstructor = server;
+	}
 
-    @Test
-    @Order(1)
-    void injectsOneLiveServerPerClassConfiguredByTheAnnotation(MockWaveServer server) throws Exception {
-        assertThat(server).isSameAs(fromConstructor).isSameAs(fromBeforeAll);
-        assertThat(server.isClosed()).isFalse();
-        assertThat(server.clientId()).isEqualTo("junit-client");
-        assertThat(server.clientSecret()).isEqualTo("junit-secret");
+	@BeforeAll
+	static void captureServer(MockWaveServer server) {
+		fromBeforeAll = server;
+	}
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/org/v1")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+	@Test
+	@Order(1)
+	void injectsOneLiveServerPerClassConfiguredByTheAnnotation(MockWaveServer server) throws Exception {
+		assertThat(server).isSameAs(fromConstructor).isSameAs(fromBeforeAll);
+		assertThat(server.isClosed()).isFalse();
+		assertThat(server.clientId()).isEqualTo("junit-client");
+		assertThat(server.clientSecret()).isEqualTo("junit-secret");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(server.apiRequestCount()).isEqualTo(1);
-    }
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/org/v1")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
 
-    @Test
-    @Order(2)
-    void resetsTheServerAfterEachTest(MockWaveServer server) {
-        assertThat(server).isSameAs(fromBeforeAll);
-        assertThat(server.apiRequestCount()).isZero();
-    }
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(server.apiRequestCount()).isEqualTo(1);
+	}
 
-    @Nested
-    class NestedTests {
-        @Test
-        void nestedClassesShareTheServer(MockWaveServer server) {
-            assertThat(server).isSameAs(fromBeforeAll);
-        }
-    }
+	@Test
+	@Order(2)
+	void resetsTheServerAfterEachTest(MockWaveServer server) {
+		assertThat(server).isSameAs(fromBeforeAll);
+		assertThat(server.apiRequestCount()).isZero();
+	}
+
+	@Nested
+	class NestedTests {
+
+		@Test
+		void nestedClassesShareTheServer(MockWaveServer server) {
+			assertThat(server).isSameAs(fromBeforeAll);
+		}
+
+	}
+
 }

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RegisterExtensionTest {
 
-    @RegisterExtension
-    static MockWaveServerExtension wave = new MockWaveServerExtension(
-            MockWaveServer.builder().clientId("programmatic").tokenExpiresIn(Duration.ofSeconds(5)));
+	@RegisterExtension
+	static MockWaveServerExtension wave = new MockWaveServerExtension(
+			MockWaveServer.builder().clientId("programmatic").tokenExpiresIn(Duration.ofSeconds(5)));
 
-    @Test
-    void programmaticRegistrationUsesTheBuilder(MockWaveServer server) {
-        assertThat(server).isSameAs(wave.server());
-        assertThat(server.clientId()).isEqualTo("programmatic");
-        assertThat(server.tokenUri()).startsWith("http://127.0.0.1:").endsWith("/access_token");
-        assertThat(server.baseUrl()).endsWith("/m/blue");
-    }
+	@Test
+	void programmaticRegistrationUsesTheBuilder(MockWaveServer server) {
+		assertThat(server).isSameAs(wave.server());
+		assertThat(server.clientId()).isEqualTo("programmatic");
+		assertThat(server.tokenUri()).startsWith("http://127.0.0.1:").endsWith("/access_token");
+		assertThat(server.baseUrl()).endsWith("/m/blue");
+	}
+
 }

@@ -19,67 +19,73 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
-/** A plain Spring test with one annotation sees properties pointing at a live emulator. */
+/**
+ * A plain Spring test with one annotation sees properties pointing at a live emulator.
+ */
 @SpringJUnitConfig(EnableMockWaveSpringTest.Config.class)
 @EnableMockWave(clientId = "spring-client", clientSecret = "spring-secret")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EnableMockWaveSpringTest {
 
-    /** Stands in for an application bean configured from the wave.* properties. */
-    record WaveCoordinates(String tokenUri, String baseUrl, String clientId, String clientSecret) {
-    }
+	/** Stands in for an application bean configured from the wave.* properties. */
+	record WaveCoordinates(String tokenUri, String baseUrl, String clientId, String clientSecret) {
+	}
 
-    @Configuration
-    static class Config {
-        @Bean
-        WaveCoordinates waveCoordinates(@Value("${wave.token-uri}") String tokenUri,
-                @Value("${wave.base-url}") String baseUrl, @Value("${wave.client-id}") String clientId,
-                @Value("${wave.client-secret}") String clientSecret) {
-            return new WaveCoordinates(tokenUri, baseUrl, clientId, clientSecret);
-        }
-    }
+	@Configuration
+	static class Config {
 
-    @Autowired
-    MockWaveServer server;
+		@Bean
+		WaveCoordinates waveCoordinates(@Value("${wave.token-uri}") String tokenUri,
+				@Value("${wave.base-url}") String baseUrl, @Value("${wave.client-id}") String clientId,
+				@Value("${wave.client-secret}") String clientSecret) {
+			return new WaveCoordinates(tokenUri, baseUrl, clientId, clientSecret);
+		}
 
-    @Autowired
-    WaveCoordinates coordinates;
+	}
 
-    @Autowired
-    Environment environment;
+	@Autowired
+	MockWaveServer server;
 
-    @Test
-    @Order(1)
-    void propertiesPointAtTheLiveServer() throws Exception {
-        assertThat(coordinates.tokenUri()).isEqualTo(server.tokenUri());
-        assertThat(coordinates.baseUrl()).isEqualTo(server.baseUrl());
-        assertThat(coordinates.clientId()).isEqualTo("spring-client");
-        assertThat(coordinates.clientSecret()).isEqualTo("spring-secret");
-        assertThat(environment.getProperty("wave.username")).isEqualTo(server.username());
-        assertThat(environment.getProperty("wave.password")).isEqualTo(server.password());
+	@Autowired
+	WaveCoordinates coordinates;
 
-        String boundary = "spring-test-boundary";
-        String body = part(boundary, "grant_type", "client_credentials") + part(boundary, "client_id",
-                coordinates.clientId()) + part(boundary, "client_secret", coordinates.clientSecret())
-                + part(boundary, "scope", "openid") + "--" + boundary + "--\r\n";
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> token = client.send(HttpRequest.newBuilder(URI.create(coordinates.tokenUri()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+	@Autowired
+	Environment environment;
 
-        assertThat(token.statusCode()).isEqualTo(200);
-        assertThat(server.tokenRequestCount()).isEqualTo(1);
-    }
+	@Test
+	@Order(1)
+	void propertiesPointAtTheLiveServer() throws Exception {
+		assertThat(coordinates.tokenUri()).isEqualTo(server.tokenUri());
+		assertThat(coordinates.baseUrl()).isEqualTo(server.baseUrl());
+		assertThat(coordinates.clientId()).isEqualTo("spring-client");
+		assertThat(coordinates.clientSecret()).isEqualTo("spring-secret");
+		assertThat(environment.getProperty("wave.username")).isEqualTo(server.username());
+		assertThat(environment.getProperty("wave.password")).isEqualTo(server.password());
 
-    @Test
-    @Order(2)
-    void serverIsResetAfterEachTest() {
-        assertThat(server.tokenRequestCount()).isZero();
-        assertThat(server.isClosed()).isFalse();
-    }
+		String boundary = "spring-test-boundary";
+		String body = part(boundary, "grant_type", "client_credentials")
+				+ part(boundary, "client_id", coordinates.clientId())
+				+ part(boundary, "client_secret", coordinates.clientSecret()) + part(boundary, "scope", "openid") + "--"
+				+ boundary + "--\r\n";
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpResponse<String> token = client.send(HttpRequest.newBuilder(URI.create(coordinates.tokenUri()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
-    private static String part(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-    }
+		assertThat(token.statusCode()).isEqualTo(200);
+		assertThat(server.tokenRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(2)
+	void serverIsResetAfterEachTest() {
+		assertThat(server.tokenRequestCount()).isZero();
+		assertThat(server.isClosed()).isFalse();
+	}
+
+	private static String part(String boundary, String name, String value) {
+		return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+	}
+
 }

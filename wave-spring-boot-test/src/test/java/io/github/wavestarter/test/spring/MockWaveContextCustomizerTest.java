@@ -10,44 +10,47 @@ import org.springframework.test.context.ContextCustomizer;
 
 class MockWaveContextCustomizerTest {
 
-    @EnableMockWave(propertyPrefix = "custom", userProperties = false)
-    static class Annotated {
-    }
+	@EnableMockWave(propertyPrefix = "custom", userProperties = false)
+	static class Annotated {
 
-    static class NotAnnotated {
-    }
+	}
 
-    @Test
-    void noCustomizerWithoutTheAnnotation() {
-        assertThat(new MockWaveContextCustomizerFactory().createContextCustomizer(NotAnnotated.class, List.of()))
-                .isNull();
-    }
+	static class NotAnnotated {
 
-    @Test
-    void serverLivesAsLongAsTheContextAndHonoursPrefixAndUserSwitch() {
-        ContextCustomizer customizer = new MockWaveContextCustomizerFactory()
-                .createContextCustomizer(Annotated.class, List.of());
-        GenericApplicationContext context = new GenericApplicationContext();
-        customizer.customizeContext(context, null);
-        context.refresh();
+	}
 
-        MockWaveServer server = context.getBean(MockWaveServer.class);
-        assertThat(context.getEnvironment().getProperty("custom.base-url")).isEqualTo(server.baseUrl());
-        assertThat(context.getEnvironment().getProperty("custom.token-uri")).isEqualTo(server.tokenUri());
-        assertThat(context.getEnvironment().containsProperty("custom.username")).isFalse();
-        assertThat(context.getEnvironment().containsProperty("wave.base-url")).isFalse();
-        assertThat(server.isClosed()).isFalse();
+	@Test
+	void noCustomizerWithoutTheAnnotation() {
+		assertThat(new MockWaveContextCustomizerFactory().createContextCustomizer(NotAnnotated.class, List.of()))
+			.isNull();
+	}
 
-        context.close();
+	@Test
+	void serverLivesAsLongAsTheContextAndHonoursPrefixAndUserSwitch() {
+		ContextCustomizer customizer = new MockWaveContextCustomizerFactory().createContextCustomizer(Annotated.class,
+				List.of());
+		GenericApplicationContext context = new GenericApplicationContext();
+		customizer.customizeContext(context, null);
+		context.refresh();
 
-        assertThat(server.isClosed()).isTrue();
-    }
+		MockWaveServer server = context.getBean(MockWaveServer.class);
+		assertThat(context.getEnvironment().getProperty("custom.base-url")).isEqualTo(server.baseUrl());
+		assertThat(context.getEnvironment().getProperty("custom.token-uri")).isEqualTo(server.tokenUri());
+		assertThat(context.getEnvironment().containsProperty("custom.username")).isFalse();
+		assertThat(context.getEnvironment().containsProperty("wave.base-url")).isFalse();
+		assertThat(server.isClosed()).isFalse();
 
-    @Test
-    void customizersDifferPerTestClassSoEachClassGetsItsOwnServer() {
-        MockWaveContextCustomizerFactory factory = new MockWaveContextCustomizerFactory();
-        assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
-                .isEqualTo(factory.createContextCustomizer(Annotated.class, List.of()))
-                .isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTest.class, List.of()));
-    }
+		context.close();
+
+		assertThat(server.isClosed()).isTrue();
+	}
+
+	@Test
+	void customizersDifferPerTestClassSoEachClassGetsItsOwnServer() {
+		MockWaveContextCustomizerFactory factory = new MockWaveContextCustomizerFactory();
+		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
+			.isEqualTo(factory.createContextCustomizer(Annotated.class, List.of()))
+			.isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTest.class, List.of()));
+	}
+
 }
