@@ -181,8 +181,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 			.lowCardinalityKeyValue(WaveObservations.ERROR_CODE, "none")
 			.stop();
 		if (logger.isDebugEnabled()) {
-			logger.debug("Obtained a Wave access token for registration '" + this.registrationId + "' (grant "
-					+ this.grantType + "), expires at " + token.getExpiresAt());
+			logger.debug("Obtained a Wave access token for registration '" + this.registrationId + "', expires at "
+					+ token.getExpiresAt());
 		}
 		acquisition.result().tryEmitValue(token);
 	}

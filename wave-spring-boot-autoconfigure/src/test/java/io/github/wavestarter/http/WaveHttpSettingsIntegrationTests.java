@@ -73,8 +73,10 @@ class WaveHttpSettingsIntegrationTests {
 				.run((context) -> {
 					long start = System.nanoTime();
 					assertThatThrownBy(() -> context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK))
-						.isInstanceOf(WaveTokenException.class)
-						.hasRootCauseInstanceOf(ReadTimeoutException.class);
+						.isInstanceOfSatisfying(WaveTokenException.class, (failure) -> {
+							assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT);
+							assertThat(failure.getMessage()).contains("wave.http.response-timeout");
+						});
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 				});
 		}

@@ -83,9 +83,7 @@ public final class WaveTokenResponseClient
 
 	private WaveTokenException transportFailure(Throwable failure) {
 		if (failure instanceof TimeoutException) {
-			return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
-					"The token endpoint did not answer within " + this.settings.timeout() + " (wave.token.timeout)",
-					null), 0, true, null, null);
+			return timeout("within " + this.settings.timeout() + " (wave.token.timeout)");
 		}
 		if (failure instanceof DataBufferLimitException) {
 			return new WaveTokenException(new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
@@ -93,7 +91,13 @@ public final class WaveTokenResponseClient
 		}
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
+			if (root instanceof io.netty.handler.timeout.TimeoutException) {
+				break;
+			}
 			root = root.getCause();
+		}
+		if (root instanceof io.netty.handler.timeout.TimeoutException) {
+			return timeout("in time (wave.http.response-timeout)");
 		}
 		return new WaveTokenException(
 				new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE,
@@ -101,6 +105,11 @@ public final class WaveTokenResponseClient
 								+ ((root.getMessage() != null) ? " " + root.getMessage() : ""),
 						null),
 				0, true, null, failure);
+	}
+
+	private static WaveTokenException timeout(String limit) {
+		return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
+				"The token endpoint did not answer " + limit, null), 0, true, null, null);
 	}
 
 	static Duration retryAfter(String value) {

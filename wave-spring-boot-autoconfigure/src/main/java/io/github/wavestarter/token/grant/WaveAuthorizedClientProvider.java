@@ -3,6 +3,8 @@ package io.github.wavestarter.token.grant;
 import java.util.function.Function;
 
 import io.github.wavestarter.token.WaveTokenException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -24,6 +26,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * application's own OAuth2 client setup is not affected.
  */
 public final class WaveAuthorizedClientProvider implements ReactiveOAuth2AuthorizedClientProvider {
+
+	private static final Log logger = LogFactory.getLog(WaveAuthorizedClientProvider.class);
 
 	private final ReactiveOAuth2AccessTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> tokenClient;
 
@@ -57,14 +61,22 @@ public final class WaveAuthorizedClientProvider implements ReactiveOAuth2Authori
 		if (current != null && !this.renewalPolicy.isDue(current.getAccessToken())) {
 			return Mono.empty();
 		}
-		Mono<OAuth2AccessTokenResponse> configuredGrant = Mono
-			.defer(() -> this.tokenClient.getTokenResponse(this.grantRequests.apply(registration)));
+		Mono<OAuth2AccessTokenResponse> configuredGrant = Mono.defer(() -> {
+			logger.debug("Requesting a Wave access token with the "
+					+ registration.getAuthorizationGrantType().getValue() + " grant");
+			return this.tokenClient.getTokenResponse(this.grantRequests.apply(registration));
+		});
 		Mono<OAuth2AccessTokenResponse> response = configuredGrant;
 		if (this.useRefreshToken && current != null && current.getRefreshToken() != null) {
+			logger.debug("Renewing the Wave access token with the refresh_token grant");
 			response = this.tokenClient
 				.getTokenResponse(new OAuth2RefreshTokenGrantRequest(registration, current.getAccessToken(),
 						current.getRefreshToken()))
-				.onErrorResume(WaveAuthorizedClientProvider::isRefusal, (refused) -> configuredGrant);
+				.onErrorResume(WaveAuthorizedClientProvider::isRefusal, (refused) -> {
+					logger.debug("The refresh_token grant was refused (" + ((WaveTokenException) refused).getErrorCode()
+							+ "); falling back to the configured grant");
+					return configuredGrant;
+				});
 		}
 		return response.map((tokens) -> new OAuth2AuthorizedClient(registration, context.getPrincipal().getName(),
 				tokens.getAccessToken(), tokens.getRefreshToken()));
