@@ -55,8 +55,6 @@ final class FilterCost {
 			.build();
 		BaseUrlScope scope = new BaseUrlScope(base);
 		WaveBearerTokenFilter wave = new WaveBearerTokenFilter(tokens, scope, ObservationRegistry.NOOP);
-		ScratchBearerTokenFilter scratch = new ScratchBearerTokenFilter(new ScratchBearerTokenFilter.ScratchTokenCache(
-				tokens, new TokenRenewalPolicy(Duration.ofSeconds(60), Clock.systemUTC())), base);
 		Map<String, Supplier<Publisher<?>>> cases = new LinkedHashMap<>();
 		cases.put("no filter (static header already on the request)", () -> next.exchange(plainRequest));
 		cases.put("`WaveBearerTokenFilter.filter` (starter)", () -> wave.filter(request, next));
@@ -68,7 +66,6 @@ final class FilterCost {
 				.build();
 			return next.exchange(copy);
 		});
-		cases.put("scratch-optimised filter (see proposals)", () -> scratch.filter(request, next));
 		cases.put("stock `ServerOAuth2AuthorizedClientExchangeFilterFunction`",
 				() -> stock.filter().filter(request, next));
 		StringBuilder out = new StringBuilder();

@@ -279,19 +279,11 @@ public final class TokenBenchmark {
 				.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.build();
 			WebClient wave = ours.waveWebClient();
-			WebClient scratch = ours.bootWebClientBuilder()
-				.baseUrl(servers.baseUrl())
-				.filter(new ScratchBearerTokenFilter(
-						new ScratchBearerTokenFilter.ScratchTokenCache(ours.tokens(),
-								new TokenRenewalPolicy(Duration.ofSeconds(60), Clock.systemUTC())),
-						URI.create(servers.baseUrl())))
-				.build();
-			String[] names = { "static bearer", "waveWebClient", "stock filter", "scratch-optimised filter" };
+			String[] names = { "static bearer", "waveWebClient", "stock filter" };
 			Function<Integer, Mono<Integer>> plainCall = (i) -> BenchClient.get(plain);
 			Function<Integer, Mono<Integer>> waveCall = (i) -> BenchClient.get(wave);
 			Function<Integer, Mono<Integer>> stockCall = (i) -> stock.call();
-			Function<Integer, Mono<Integer>> scratchCall = (i) -> BenchClient.get(scratch);
-			List<Function<Integer, Mono<Integer>>> calls = List.of(plainCall, waveCall, stockCall, scratchCall);
+			List<Function<Integer, Mono<Integer>>> calls = List.of(plainCall, waveCall, stockCall);
 			// warm-up (JIT, pools, connections)
 			for (int w = 0; w < 2; w++) {
 				for (Function<Integer, Mono<Integer>> call : calls) {
