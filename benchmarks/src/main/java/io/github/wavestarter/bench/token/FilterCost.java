@@ -2,7 +2,6 @@ package io.github.wavestarter.bench.token;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.function.Supplier;
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
-import io.github.wavestarter.token.grant.TokenRenewalPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;

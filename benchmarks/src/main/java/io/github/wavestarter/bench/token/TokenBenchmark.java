@@ -1,7 +1,5 @@
 package io.github.wavestarter.bench.token;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import io.github.wavestarter.token.grant.TokenRenewalPolicy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
