@@ -2,6 +2,7 @@ package io.github.wavestarter.autoconfigure.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.wavestarter.autoconfigure.WaveProperties;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
@@ -67,7 +68,7 @@ public class WaveHttpConfiguration {
 	 * @throws InvalidWaveConfigurationException when a setting cannot work
 	 */
 	static WaveHttpClientSettings settings(WaveProperties.Http http, SslBundles sslBundles,
-			java.util.function.Function<String, String> environment) {
+			Function<String, String> environment) {
 		List<Problem> problems = new ArrayList<>();
 		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
 		WaveProxy proxy = proxy(http.getProxy(), environment, problems);
@@ -102,7 +103,7 @@ public class WaveHttpConfiguration {
 		}
 	}
 
-	private static WaveProxy proxy(WaveProperties.Proxy proxy, java.util.function.Function<String, String> environment,
+	private static WaveProxy proxy(WaveProperties.Proxy proxy, Function<String, String> environment,
 			List<Problem> problems) {
 		if (StringUtils.hasText(proxy.getHost())) {
 			if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
