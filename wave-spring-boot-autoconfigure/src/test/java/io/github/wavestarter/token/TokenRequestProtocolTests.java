@@ -104,13 +104,6 @@ class TokenRequestProtocolTests {
 		}
 	}
 
-	private static Integer status(WebClient client, String url) {
-		return client.get()
-			.uri(url)
-			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
-			.block();
-	}
-
 	@Test
 	void oauth2ErrorOfTheTokenEndpointBecomesAnExceptionWithItsCodeButNoSecret() {
 		this.runner.withPropertyValues("wave.client-secret=wrong-Secret-42").run((context) -> {
@@ -138,6 +131,13 @@ class TokenRequestProtocolTests {
 		this.runner.run((context) -> assertThatExceptionOfType(WaveTokenException.class)
 			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
 			.satisfies((failure) -> assertThat(failure.getErrorCode()).isEqualTo("invalid_request")));
+	}
+
+	private static Integer status(WebClient client, String url) {
+		return client.get()
+			.uri(url)
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block();
 	}
 
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,16 +132,14 @@ class JournalExtrasTest {
 	@Test
 	void tokenResponseDelayAppliesToEveryTokenRequestUntilTurnedOff() {
 		server.setTokenResponseDelay(Duration.ofMillis(300));
-		long started = System.nanoTime();
-		List<CompletableFuture<HttpResponse<String>>> calls = List.of(
-				CompletableFuture.supplyAsync(() -> http.tokenMultipart(http.clientCredentialsForm())),
-				CompletableFuture.supplyAsync(() -> http.tokenMultipart(http.clientCredentialsForm())));
-		assertThat(calls).allSatisfy(call -> assertThat(call.join().statusCode()).isEqualTo(200));
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300))
-			.isLessThan(Duration.ofMillis(590));
+		for (int i = 0; i < 2; i++) {
+			long started = System.nanoTime();
+			assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		}
 
 		server.token().failNext(1).withStatus(503);
-		started = System.nanoTime();
+		long started = System.nanoTime();
 		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(503);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
