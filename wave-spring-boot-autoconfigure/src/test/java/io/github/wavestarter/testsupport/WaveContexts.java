@@ -1,5 +1,7 @@
 package io.github.wavestarter.testsupport;
 
+import java.util.Arrays;
+
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
 import io.github.wavestarter.test.MockWaveServer;
@@ -93,7 +95,7 @@ public final class WaveContexts {
 	/** {@link #properties(MockWaveServer)} plus a short retry back-off. */
 	public static String[] operationsProperties(MockWaveServer server) {
 		String[] base = properties(server);
-		String[] all = java.util.Arrays.copyOf(base, base.length + 1);
+		String[] all = Arrays.copyOf(base, base.length + 1);
 		all[base.length] = "wave.token.retry-backoff=10ms";
 		return all;
 	}
