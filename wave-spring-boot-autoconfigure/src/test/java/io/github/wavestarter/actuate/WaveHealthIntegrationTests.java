@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
-import io.github.wavestarter.testsupport.NettyWaveServer;
-import io.github.wavestarter.testsupport.WaveTestContexts;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.TokenState;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,8 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void neverAcquiredIsUnknownAndMakesNoRequest() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).run((context) -> {
 				Health health = health(context);
 				assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 				assertThat(health.getDetails()).containsEntry("registrationId", "wave")
@@ -47,8 +47,8 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void afterSuccessIsUpWithTimesAndNoToken() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).run((context) -> {
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
 				String token = manager.getAccessToken().block(BLOCK).getTokenValue();
 				Health health = health(context);
@@ -57,7 +57,7 @@ class WaveHealthIntegrationTests {
 				assertThat(health.getDetails()).containsEntry("acquiredAt", state.lastAcquiredAt().toString())
 					.containsEntry("expiresAt", state.expiresAt().toString())
 					.doesNotContainKey("lastErrorCode");
-				assertNoSecrets(health, token, server.clientSecret);
+				assertNoSecrets(health, token, server.clientSecret());
 				assertThat(server.tokenRequestCount()).isEqualTo(1);
 			});
 		}
@@ -65,8 +65,8 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void afterFailureIsDownWithErrorCode() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.client-secret=wrong-Secret-Value")
 				.run((context) -> {
 					WaveTokenManager manager = context.getBean(WaveTokenManager.class);
@@ -82,13 +82,13 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void failureAfterSuccessIsDownAndRecoveryIsUp() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.token.max-attempts=1").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.token.max-attempts=1").run((context) -> {
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
 				manager.getAccessToken().block(BLOCK);
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				manager.invalidate(manager.getAccessToken().block(BLOCK));
-				server.tokenFailuresLeft.set(1);
+				server.token().failNext(1).withStatus(503);
 				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
 				Health down = health(context);
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -102,22 +102,22 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void activeCheckObtainsTokenThroughTheCache() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.health.active=true").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.health.active=true").run((context) -> {
 				Health first = health(context);
 				assertThat(first.getStatus()).isEqualTo(Status.UP);
 				assertThat(first.getDetails()).containsEntry("mode", "active").containsKey("expiresAt");
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				assertThat(server.tokenRequestCount()).isEqualTo(1);
-				assertNoSecrets(first, server.issuedAccessTokens.iterator().next(), server.clientSecret);
+				assertNoSecrets(first, server.issuedTokens().get(0).accessToken(), server.clientSecret());
 			});
 		}
 	}
 
 	@Test
 	void activeCheckReportsFailure() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.health.active=true", "wave.client-secret=wrong-Secret-Value")
 				.run((context) -> {
 					Health health = health(context);
@@ -130,9 +130,9 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void activeCheckTimesOut() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			server.tokenDelay = Duration.ofSeconds(3);
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.setTokenResponseDelay(Duration.ofSeconds(3));
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.health.active=true", "wave.health.timeout=200ms")
 				.run((context) -> {
 					long start = System.nanoTime();
@@ -147,8 +147,8 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void reactiveApplicationGetsReactiveIndicator() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.reactiveForServer(server).run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.reactiveForServer(server).run((context) -> {
 				assertThat(context).hasSingleBean(WaveReactiveHealthIndicator.class)
 					.doesNotHaveBean(WaveHealthIndicator.class);
 				assertThat(context.getBean(ReactiveHealthContributorRegistry.class).getContributor("wave"))
@@ -162,8 +162,8 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void servletApplicationGetsBlockingIndicator() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.servletForServer(server).withPropertyValues("wave.health.active=true").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.servletForServer(server).withPropertyValues("wave.health.active=true").run((context) -> {
 				assertThat(context).hasSingleBean(WaveHealthIndicator.class)
 					.doesNotHaveBean(WaveReactiveHealthIndicator.class);
 				HealthIndicator indicator = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
@@ -176,16 +176,14 @@ class WaveHealthIntegrationTests {
 
 	@Test
 	void canBeDisabled() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
-				.withPropertyValues("management.health.wave.enabled=false")
-				.run((context) -> {
-					assertThat(context).hasNotFailed()
-						.doesNotHaveBean(WaveHealthIndicator.class)
-						.doesNotHaveBean(WaveReactiveHealthIndicator.class);
-					assertThat(context.getBean(HealthContributorRegistry.class).getContributor("wave")).isNull();
-				});
-			WaveTestContexts.forServer(server).withPropertyValues("wave.enabled=false").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("management.health.wave.enabled=false").run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(WaveHealthIndicator.class)
+					.doesNotHaveBean(WaveReactiveHealthIndicator.class);
+				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("wave")).isNull();
+			});
+			WaveContexts.forServer(server).withPropertyValues("wave.enabled=false").run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(WaveHealthIndicator.class);
 			});
 		}

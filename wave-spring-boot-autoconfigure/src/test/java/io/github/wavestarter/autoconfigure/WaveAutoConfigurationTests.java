@@ -2,7 +2,7 @@ package io.github.wavestarter.autoconfigure;
 
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
-import io.github.wavestarter.testsupport.LoopbackWaveServer;
+import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.github.wavestarter.token.WaveTokenManager;
@@ -36,15 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WaveAutoConfigurationTests {
 
-	private LoopbackWaveServer server;
+	private MockWaveServer server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = new LoopbackWaveServer();
-		this.runner = new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(this.server.properties());
+		this.server = MockWaveServer.start();
+		this.runner = WaveContexts.plainForServer(this.server);
 	}
 
 	@AfterEach
@@ -111,7 +110,7 @@ class WaveAutoConfigurationTests {
 	@Test
 	void backsOffWithoutWebClient() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WaveAutoConfiguration.class))
-			.withPropertyValues(this.server.properties())
+			.withPropertyValues(WaveContexts.properties(this.server))
 			.withClassLoader(new FilteredClassLoader(WebClient.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WaveTokenManager.class));
 	}
@@ -139,9 +138,9 @@ class WaveAutoConfigurationTests {
 				.onErrorResume((ex) -> Mono.just("failed"))
 				.block();
 			assertThat(body).isEqualTo("failed");
-			assertThat(this.server.apiJournal()).hasSize(2)
-				.allSatisfy((request) -> assertThat(request.authorization()).isEqualTo("Bearer fixed-token"));
-			assertThat(this.server.tokenRequests()).isZero();
+			assertThat(this.server.apiRequests()).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.hasBearerToken("fixed-token")).isTrue());
+			assertThat(this.server.tokenRequestCount()).isZero();
 		});
 	}
 
@@ -157,16 +156,21 @@ class WaveAutoConfigurationTests {
 					.retrieve()
 					.toBodilessEntity()
 					.block();
-				context.getBean("usersWebClient", WebClient.class)
+				Integer elsewhere = context.getBean("usersWebClient", WebClient.class)
 					.get()
-					.uri(this.server.elsewhereUrl())
-					.retrieve()
-					.toBodilessEntity()
+					.uri("http://localhost:" + this.server.port() + "/elsewhere")
+					.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 					.block();
-				assertThat(this.server.apiJournal()).hasSize(2);
-				assertThat(this.server.apiJournal().get(0).uri()).isEqualTo("/m/blue/iam/v1/whoami");
-				assertThat(this.server.apiJournal().get(0).authorization()).startsWith("Bearer access-");
-				assertThat(this.server.apiJournal().get(1).authorization()).isNull();
+				assertThat(elsewhere).isEqualTo(404);
+				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
+					assertThat(request.path()).isEqualTo("/iam/v1/whoami");
+					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
+					assertThat(request.hasBearerToken(this.server.issuedTokens().get(0).accessToken())).isTrue();
+				});
+				assertThat(this.server.strayRequests()).singleElement().satisfies((request) -> {
+					assertThat(request.path()).isEqualTo("/elsewhere");
+					assertThat(request.hasAuthorization()).isFalse();
+				});
 			});
 	}
 
@@ -193,12 +197,12 @@ class WaveAutoConfigurationTests {
 	@Test
 	void servletAndReactiveApplicationsGetTheBeans() {
 		new WebApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(this.server.properties())
+			.withPropertyValues(WaveContexts.properties(this.server))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(WaveTokenManager.class)
 				.hasBean("waveWebClient"));
 		new ReactiveWebApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(this.server.properties())
+			.withPropertyValues(WaveContexts.properties(this.server))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(WaveTokenManager.class)
 				.hasBean("waveWebClient"));
@@ -207,7 +211,7 @@ class WaveAutoConfigurationTests {
 	@Test
 	void missingCredentialsFailStartupNamingPropertiesAndVariables() {
 		new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(LoopbackWaveServer.FAST_SHUTDOWN)
+			.withPropertyValues(WaveContexts.FAST_SHUTDOWN)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationFailureAnalyzer;
 import io.github.wavestarter.testsupport.LoopbackProxy;
-import io.github.wavestarter.testsupport.NettyWaveServer;
+import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.SelfSignedCertificate;
-import io.github.wavestarter.testsupport.WaveTestContexts;
+import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveTokenException;
 import io.github.wavestarter.token.WaveTokenManager;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -39,13 +40,16 @@ class WaveHttpSettingsIntegrationTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
+	/** What the emulator's {@code whoami} answers for the client's token. */
+	private static final String WHOAMI = "\"id\":\"" + MockWaveServer.DEFAULT_CLIENT_ID + "\"";
+
 	@Test
 	void withoutSettingsTheApplicationConnectorIsKept() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).run((context) -> {
 				assertThat(context).hasSingleBean(WaveHttpClientConfigurer.class);
 				assertThat(context.getBean(WaveHttpClientConfigurer.class).getConnector()).isNull();
-				assertThat(callApi(context)).contains("/m/blue/v1/me");
+				assertThat(callApi(context)).contains(WHOAMI);
 				assertThat(server.tokenRequestCount()).isEqualTo(1);
 			});
 		}
@@ -53,9 +57,9 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void responseTimeoutFiresOnApiCalls() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			server.apiDelay = Duration.ofSeconds(3);
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.response-timeout=300ms").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.api().failNext(1).withDelay(Duration.ofSeconds(3));
+			WaveContexts.forServer(server).withPropertyValues("wave.http.response-timeout=300ms").run((context) -> {
 				long start = System.nanoTime();
 				assertThatThrownBy(() -> callApi(context)).hasRootCauseInstanceOf(ReadTimeoutException.class);
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -65,9 +69,9 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void responseTimeoutFiresOnTokenRequests() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			server.tokenDelay = Duration.ofSeconds(3);
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.setTokenResponseDelay(Duration.ofSeconds(3));
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.response-timeout=300ms", "wave.token.timeout=5s",
 						"wave.token.max-attempts=1")
 				.run((context) -> {
@@ -124,12 +128,12 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void maxInMemorySizeLimitsApiBodies() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			server.apiBodySize = 4096;
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.max-in-memory-size=1KB").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.stub("GET", "/iam/v1/whoami").thenReturn(Map.of("padding", "x".repeat(4096)));
+			WaveContexts.forServer(server).withPropertyValues("wave.http.max-in-memory-size=1KB").run((context) -> {
 				assertThatThrownBy(() -> callApi(context)).hasRootCauseInstanceOf(DataBufferLimitException.class);
 			});
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.max-in-memory-size=8KB").run((context) -> {
+			WaveContexts.forServer(server).withPropertyValues("wave.http.max-in-memory-size=8KB").run((context) -> {
 				assertThat(callApi(context)).hasSizeGreaterThan(4000);
 			});
 		}
@@ -137,29 +141,29 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void proxySeesTokenRequestAndApiCall() throws Exception {
-		try (NettyWaveServer tokenServer = NettyWaveServer.start();
-				NettyWaveServer apiServer = NettyWaveServer.start();
+		try (MockWaveServer server = MockWaveServer.start();
 				LoopbackProxy proxy = new LoopbackProxy("proxy-user", "Pr0xy-Passw0rd")) {
-			apiServer.tokenIssuer = tokenServer;
-			WaveTestContexts.forServer(tokenServer)
-				.withPropertyValues("wave.base-url=" + apiServer.apiBaseUrl(), "wave.http.proxy.host=127.0.0.1",
+			// the API under another host name, so the proxy sees two distinct tunnels
+			String apiHost = "localhost:" + server.port();
+			WaveContexts.forServer(server)
+				.withPropertyValues("wave.base-url=http://" + apiHost + "/m/blue", "wave.http.proxy.host=127.0.0.1",
 						"wave.http.proxy.port=" + proxy.port(), "wave.http.proxy.username=proxy-user",
 						"wave.http.proxy.password=Pr0xy-Passw0rd")
 				.run((context) -> {
-					assertThat(callApi(context)).contains("/m/blue/v1/me");
-					assertThat(proxy.tunnels).contains("127.0.0.1:" + tokenServer.port(),
-							"127.0.0.1:" + apiServer.port());
-					assertThat(tokenServer.tokenRequestCount()).isEqualTo(1);
-					assertThat(apiServer.apiAuthorizations).hasSize(1);
+					assertThat(callApi(context)).contains(WHOAMI);
+					assertThat(proxy.tunnels).contains("127.0.0.1:" + server.port(), apiHost);
+					assertThat(server.tokenRequestCount()).isEqualTo(1);
+					assertThat(server.apiRequests()).singleElement()
+						.satisfies((request) -> assertThat(request.validToken()).isTrue());
 				});
 		}
 	}
 
 	@Test
 	void proxyRejectsWrongCredentials() throws Exception {
-		try (NettyWaveServer server = NettyWaveServer.start();
+		try (MockWaveServer server = MockWaveServer.start();
 				LoopbackProxy proxy = new LoopbackProxy("proxy-user", "Pr0xy-Passw0rd")) {
-			WaveTestContexts.forServer(server)
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.proxy.host=127.0.0.1", "wave.http.proxy.port=" + proxy.port(),
 						"wave.http.proxy.username=proxy-user", "wave.http.proxy.password=wrong",
 						"wave.token.max-attempts=1")
@@ -175,12 +179,12 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void nonProxyHostsAreReachedDirectly() throws Exception {
-		try (NettyWaveServer server = NettyWaveServer.start(); LoopbackProxy proxy = new LoopbackProxy(null, null)) {
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start(); LoopbackProxy proxy = new LoopbackProxy(null, null)) {
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.proxy.host=127.0.0.1", "wave.http.proxy.port=" + proxy.port(),
 						"wave.http.proxy.non-proxy-hosts=localhost|127\\..*")
 				.run((context) -> {
-					assertThat(callApi(context)).contains("/m/blue/v1/me");
+					assertThat(callApi(context)).contains(WHOAMI);
 					assertThat(proxy.requestLines).isEmpty();
 				});
 		}
@@ -188,22 +192,22 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void proxyFromEnvironment() throws Exception {
-		try (NettyWaveServer server = NettyWaveServer.start();
+		try (MockWaveServer server = MockWaveServer.start();
 				LoopbackProxy proxy = new LoopbackProxy("env-user", "p@ss:word")) {
-			WaveTestContexts.forServer(server)
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.proxy.from-env=true",
 						"HTTPS_PROXY=http://env-user:p%40ss%3Aword@127.0.0.1:" + proxy.port(),
 						"NO_PROXY=.internal.example,localhost")
 				.run((context) -> {
-					assertThat(callApi(context)).contains("/m/blue/v1/me");
+					assertThat(callApi(context)).contains(WHOAMI);
 					assertThat(proxy.tunnels).containsOnly("127.0.0.1:" + server.port());
 				});
-			WaveTestContexts.forServer(server)
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.proxy.from-env=true",
 						"HTTPS_PROXY=http://env-user:p%40ss%3Aword@127.0.0.1:" + proxy.port(), "NO_PROXY=127.0.0.1")
 				.run((context) -> {
 					int before = proxy.requestLines.size();
-					assertThat(callApi(context)).contains("/m/blue/v1/me");
+					assertThat(callApi(context)).contains(WHOAMI);
 					assertThat(proxy.requestLines).hasSize(before);
 				});
 		}
@@ -212,19 +216,19 @@ class WaveHttpSettingsIntegrationTests {
 	@Test
 	void sslBundleTrustsSelfSignedLoopbackServer(@TempDir Path directory) throws Exception {
 		SelfSignedCertificate certificate = SelfSignedCertificate.create(directory);
-		try (NettyWaveServer server = NettyWaveServer.startSecure(certificate.serverContext())) {
+		try (MockWaveServer server = MockWaveServer.builder().https(certificate.serverContext()).start()) {
 			String[] bundle = { "spring.ssl.bundle.jks.wave-test.truststore.location=file:" + certificate.keyStore(),
 					"spring.ssl.bundle.jks.wave-test.truststore.password=" + SelfSignedCertificate.PASSWORD,
 					"spring.ssl.bundle.jks.wave-test.truststore.type=PKCS12" };
-			WaveTestContexts.forServer(server)
+			WaveContexts.forServer(server)
 				.withPropertyValues(bundle)
 				.withPropertyValues("wave.http.ssl-bundle=wave-test")
 				.run((context) -> {
-					assertThat(callApi(context)).contains("/m/blue/v1/me");
+					assertThat(callApi(context)).contains(WHOAMI);
 					assertThat(server.tokenRequestCount()).isEqualTo(1);
 				});
 			// Without the bundle the JDK trust store refuses the self-signed certificate.
-			WaveTestContexts.forServer(server)
+			WaveContexts.forServer(server)
 				.withPropertyValues(bundle)
 				.withPropertyValues("wave.token.max-attempts=1")
 				.run((context) -> {
@@ -237,8 +241,8 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void unknownSslBundleFailsStartupNamingTheProperty() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.ssl-bundle=missing").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.http.ssl-bundle=missing").run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains("wave.http.ssl-bundle").contains("'missing'");
@@ -249,24 +253,22 @@ class WaveHttpSettingsIntegrationTests {
 
 	@Test
 	void proxyHostWithoutPortFailsStartup() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
-				.withPropertyValues("wave.http.proxy.host=proxy.internal")
-				.run((context) -> {
-					assertThat(context).hasFailed();
-					assertThat(analyze(context).getDescription()).contains("wave.http.proxy.port");
-				});
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.http.proxy.host=proxy.internal").run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context).getDescription()).contains("wave.http.proxy.port");
+			});
 		}
 	}
 
 	@Test
 	void bothClientsShareOneConnector() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server).withPropertyValues("wave.http.connect-timeout=2s").run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.http.connect-timeout=2s").run((context) -> {
 				ClientHttpConnector connector = context.getBean(WaveHttpClientConfigurer.class).getConnector();
 				assertThat(connector).isNotNull();
 				assertThat(context.getBean(ClientHttpConnector.class)).isNotSameAs(connector);
-				assertThat(callApi(context)).contains("/m/blue/v1/me");
+				assertThat(callApi(context)).contains(WHOAMI);
 			});
 		}
 	}
@@ -283,7 +285,7 @@ class WaveHttpSettingsIntegrationTests {
 
 	static String callApi(AssertableApplicationContext context) {
 		WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
-		return client.get().uri("/v1/me").retrieve().bodyToMono(String.class).block(BLOCK);
+		return client.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK);
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
 import io.github.wavestarter.testsupport.LoopbackProxy;
-import io.github.wavestarter.testsupport.NettyWaveServer;
-import io.github.wavestarter.testsupport.WaveTestContexts;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.journal.IssuedTokenSet;
+import io.github.wavestarter.test.journal.RecordedTokenRequest;
+import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,31 +63,30 @@ class WaveLogSecrecyTests {
 	void noSecretOrTokenIsLoggedAtTrace(CapturedOutput output) throws Exception {
 		List<String> secrets = new ArrayList<>(List.of(USER_PASSWORD, PROXY_PASSWORD, WRONG_SECRET,
 				Base64.getEncoder().encodeToString(("proxy-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8))));
-		try (NettyWaveServer server = NettyWaveServer.start();
-				LoopbackProxy proxy = new LoopbackProxy("proxy-user", PROXY_PASSWORD)) {
-			secrets.add(server.clientSecret);
-			server.issueRefreshTokens = true;
-			server.expiresIn = 1;
+		try (MockWaveServer server = MockWaveServer.builder()
+			.user("user@example.com", USER_PASSWORD)
+			.tokenExpiresIn(Duration.ofSeconds(1))
+			.start(); LoopbackProxy proxy = new LoopbackProxy("proxy-user", PROXY_PASSWORD)) {
+			secrets.add(server.clientSecret());
 			try (ConfigurableApplicationContext context = application(server, "wave.grant-type=password",
 					"wave.username=user@example.com", "wave.password=" + USER_PASSWORD,
 					"wave.token.use-refresh-token=true", "wave.http.proxy.host=127.0.0.1",
 					"wave.http.proxy.port=" + proxy.port(), "wave.http.proxy.username=proxy-user",
 					"wave.http.proxy.password=" + PROXY_PASSWORD, "wave.health.active=true")) {
 				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
-				assertThat(call(client)).contains("/m/blue/v1/me");
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 				// let the one-second token become due, so the refresh_token grant is used
 				Thread.sleep(1000);
-				assertThat(call(client)).contains("/m/blue/v1/me");
-				server.expiresIn = 86400;
-				server.apiRejectionsLeft.set(1);
-				assertThat(call(client)).contains("/m/blue/v1/me");
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
+				server.setTokenExpiresIn(Duration.ofDays(1));
+				server.api().failNext(1).withStatus(401);
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 				assertThat(context.getBean(HealthIndicator.class).health().getStatus().getCode()).isEqualTo("UP");
 			}
-			assertThat(server.tokenRequests).extracting((fields) -> fields.get("grant_type"))
+			assertThat(server.tokenRequests()).extracting(RecordedTokenRequest::grantType)
 				.contains("password", "refresh_token");
 			assertThat(proxy.tunnels).isNotEmpty();
 
-			server.issueRefreshTokens = false;
 			try (ConfigurableApplicationContext context = application(server, "wave.client-secret=" + WRONG_SECRET,
 					"wave.token.max-attempts=1")) {
 				assertThatThrownBy(() -> context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK))
@@ -96,12 +97,13 @@ class WaveLogSecrecyTests {
 			assertThatThrownBy(() -> application(server, "wave.token-uri=http://example.com/access_token"))
 				.hasRootCauseInstanceOf(
 						io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.class)
-				.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret));
+				.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
 
-			secrets.addAll(server.issuedAccessTokens);
-			secrets.addAll(server.issuedRefreshTokens);
-			assertThat(server.issuedAccessTokens).hasSizeGreaterThanOrEqualTo(3);
-			assertThat(server.issuedRefreshTokens).isNotEmpty();
+			// every access, id and refresh token the server ever issued
+			server.issuedTokens().forEach((issued) -> secrets.addAll(issued.values()));
+			assertThat(server.issuedTokens()).hasSizeGreaterThanOrEqualTo(3)
+				.extracting(IssuedTokenSet::refreshToken)
+				.doesNotContainNull();
 		}
 		String log = output.getAll();
 		// the log is real: startup line, acquisitions, HTTP traces and the failure report
@@ -120,12 +122,12 @@ class WaveLogSecrecyTests {
 	}
 
 	private static String call(WebClient client) {
-		return client.get().uri("/v1/me").retrieve().bodyToMono(String.class).block(BLOCK);
+		return client.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK);
 	}
 
-	private static ConfigurableApplicationContext application(NettyWaveServer server, String... properties) {
+	private static ConfigurableApplicationContext application(MockWaveServer server, String... properties) {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties(WaveTestContexts.properties(server))
+			.properties(WaveContexts.operationsProperties(server))
 			.properties("logging.level.io.github.wavestarter=TRACE", "logging.level.org.springframework.web=TRACE",
 					"logging.level.org.springframework.http=TRACE", "logging.level.org.springframework.security=TRACE",
 					"logging.level.reactor.netty=TRACE", "logging.level.io.micrometer=TRACE")

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
-import io.github.wavestarter.testsupport.NettyWaveServer;
-import io.github.wavestarter.testsupport.WaveTestContexts;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveTokenManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +29,10 @@ class WaveMetricsIntegrationTests {
 
 	@Test
 	void acquisitionsJoinsRetriesReplaysAndHttpCallsAreRecorded() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			server.tokenFailuresLeft.set(1);
-			server.tokenDelay = Duration.ofMillis(200);
-			server.apiRejectionsLeft.set(1);
-			WaveTestContexts.forServer(server).run((context) -> {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.token().failNext(1).withStatus(503);
+			server.setTokenResponseDelay(Duration.ofMillis(200));
+			WaveContexts.forServer(server).run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
 				// four concurrent callers: one acquisition (a 503, one retry, then a
@@ -42,8 +42,9 @@ class WaveMetricsIntegrationTests {
 				assertThat(server.tokenRequestCount()).isEqualTo(2);
 				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
 				// the API rejects the first token: the call is replayed with a new one
-				assertThat(client.get().uri("/v1/me").retrieve().bodyToMono(String.class).block(BLOCK))
-					.contains("/m/blue/v1/me");
+				server.revokeAllTokens();
+				assertThat(client.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK))
+					.contains("\"id\":\"" + server.clientId() + "\"");
 				assertThat(server.tokenRequestCount()).isEqualTo(3);
 
 				Timer success = registry.get("wave.token.acquisition")
@@ -60,7 +61,8 @@ class WaveMetricsIntegrationTests {
 					.isEqualTo(server.tokenRequestCount());
 				// the replay happens inside the WebClient's filter chain: one logical
 				// call, two on the wire
-				assertThat(server.apiAuthorizations).hasSize(2);
+				assertThat(server.apiRequests()).extracting(RecordedApiRequest::validToken)
+					.containsExactly(false, true);
 				assertThat(registry.get("http.client.requests").tags("method", "GET", "status", "200").timer().count())
 					.isEqualTo(1);
 				assertThat(registry.get("http.client.requests").tag("status", "503").timer().count()).isEqualTo(1);
@@ -70,8 +72,8 @@ class WaveMetricsIntegrationTests {
 
 	@Test
 	void failedAcquisitionIsRecordedWithErrorCode() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.start()) {
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.client-secret=wrong-Secret-Value")
 				.run((context) -> {
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -91,8 +93,8 @@ class WaveMetricsIntegrationTests {
 
 	@Test
 	void passwordGrantIsTagged() {
-		try (NettyWaveServer server = NettyWaveServer.start()) {
-			WaveTestContexts.forServer(server)
+		try (MockWaveServer server = MockWaveServer.builder().user("user@example.com", "User-Passw0rd-Value").start()) {
+			WaveContexts.forServer(server)
 				.withPropertyValues("wave.grant-type=password", "wave.username=user@example.com",
 						"wave.password=User-Passw0rd-Value")
 				.run((context) -> {
@@ -102,7 +104,7 @@ class WaveMetricsIntegrationTests {
 						.tags("grant.type", "password", "outcome", "success")
 						.timer()
 						.count()).isEqualTo(1);
-					assertThat(server.tokenRequests.get(0)).containsEntry("grant_type", "password")
+					assertThat(server.tokenRequests().get(0).parts()).containsEntry("grant_type", "password")
 						.containsEntry("password", "User-Passw0rd-Value");
 				});
 		}

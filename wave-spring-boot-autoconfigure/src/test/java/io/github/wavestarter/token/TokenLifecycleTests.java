@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
-import io.github.wavestarter.testsupport.LoopbackWaveServer;
-import io.github.wavestarter.testsupport.LoopbackWaveServer.Response;
+import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,16 +30,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TokenLifecycleTests {
 
-	private LoopbackWaveServer server;
+	/** What the emulator's {@code whoami} answers for the client's token. */
+	private static final String WHOAMI = "\"id\":\"" + MockWaveServer.DEFAULT_CLIENT_ID + "\"";
+
+	private MockWaveServer server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = new LoopbackWaveServer();
-		this.runner = new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(this.server.properties())
-			.withPropertyValues("wave.token.retry-backoff=20ms");
+		this.server = MockWaveServer.start();
+		this.runner = WaveContexts.plainForServer(this.server).withPropertyValues("wave.token.retry-backoff=20ms");
 	}
 
 	@AfterEach
@@ -50,60 +50,60 @@ class TokenLifecycleTests {
 
 	@Test
 	void twoHundredConcurrentColdCallsShareOneTokenRequest() {
-		this.server.tokenDelay(Duration.ofMillis(50));
+		this.server.setTokenResponseDelay(Duration.ofMillis(50));
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			List<String> bodies = Flux.range(0, 200)
 				.flatMap((i) -> whoami(wave).subscribeOn(Schedulers.parallel()), 200)
 				.collectList()
 				.block(Duration.ofSeconds(30));
-			assertThat(bodies).hasSize(200).allSatisfy((body) -> assertThat(body).contains("whoami"));
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
-			assertThat(this.server.apiJournal()).hasSize(200)
-				.extracting(LoopbackWaveServer.ApiRequest::authorization)
-				.containsOnly(this.server.apiJournal().get(0).authorization());
+			assertThat(bodies).hasSize(200).allSatisfy((body) -> assertThat(body).contains(WHOAMI));
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			String token = this.server.issuedTokens().get(0).accessToken();
+			assertThat(this.server.apiRequests()).hasSize(200)
+				.allSatisfy((request) -> assertThat(request.hasBearerToken(token)).isTrue());
 		});
 	}
 
 	@Test
 	void thousandConcurrentColdCallersShareOneTokenRequest() {
-		this.server.tokenDelay(Duration.ofMillis(50));
+		this.server.setTokenResponseDelay(Duration.ofMillis(50));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1);
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void thousandConcurrentCallersRightAfterExpiryShareOneTokenRequest() throws Exception {
-		this.server.tokenDelay(Duration.ofMillis(50)).expiresIn(1L);
+		this.server.setTokenResponseDelay(Duration.ofMillis(50)).setTokenExpiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			String first = tokens.getAccessToken().block().getTokenValue();
 			Thread.sleep(1100);
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1).doesNotContain(first);
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void shortLivedTokenIsUsedForMostOfItsLifetime() throws Exception {
-		this.server.expiresIn(2L);
+		this.server.setTokenExpiresIn(Duration.ofSeconds(2));
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			int calls = 0;
 			while (System.nanoTime() < end) {
-				assertThat(whoami(wave).block()).contains("whoami");
+				assertThat(whoami(wave).block()).contains(WHOAMI);
 				calls++;
 				Thread.sleep(100);
 			}
 			assertThat(calls).isGreaterThan(30);
-			assertThat(this.server.tokenRequests()).isBetween(3, 4);
-			assertThat(this.server.apiRequests()).isEqualTo(calls);
+			assertThat(this.server.tokenRequestCount()).isBetween(3L, 4L);
+			assertThat(this.server.apiRequestCount()).isEqualTo(calls);
 		});
 	}
 
@@ -113,9 +113,9 @@ class TokenLifecycleTests {
 			WebClient wave = waveWebClient(context);
 			whoami(wave).block();
 			this.server.revokeAllTokens();
-			assertThat(whoami(wave).block()).contains("whoami");
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
-			assertThat(this.server.apiRequests()).isEqualTo(3);
+			assertThat(whoami(wave).block()).contains(WHOAMI);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.apiRequestCount()).isEqualTo(3);
 		});
 	}
 
@@ -130,53 +130,52 @@ class TokenLifecycleTests {
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(bodies).hasSize(50);
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void secondUnauthorizedAnswerGoesToTheCaller() {
 		String unauthenticated = "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}";
-		this.server.enqueueApiAnswer(Response.json(401, unauthenticated))
-			.enqueueApiAnswer(Response.json(401, unauthenticated));
+		this.server.api().failNext(2).withStatus(401, unauthenticated);
 		run((context) -> {
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
 				.satisfies((failure) -> {
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
 					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 				});
-			assertThat(this.server.apiRequests()).isEqualTo(2);
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
-			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
+			assertThat(this.server.apiRequestCount()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
 		});
 	}
 
 	@Test
 	void forbiddenIsNotReplayed() {
-		this.server.enqueueApiAnswer(Response.json(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}"));
+		this.server.api("/iam/v1/whoami")
+			.failNext(1)
+			.withStatus(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}");
 		run((context) -> {
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
 				.satisfies((failure) -> assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.PERMISSION_DENIED));
-			assertThat(this.server.apiRequests()).isEqualTo(1);
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.apiRequestCount()).isEqualTo(1);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void transientServerErrorsAreRetried() {
-		this.server.enqueueTokenAnswer(Response.of(503, "text/html", "<html>busy</html>"))
-			.enqueueTokenAnswer(Response.json(500, "{}"));
+		this.server.token().failNext(1).withResponse(503, "<html>busy</html>", "text/html");
+		this.server.token().failNext(1).withStatus(500, "{}");
 		run((context) -> {
-			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
-			assertThat(this.server.tokenRequests()).isEqualTo(3);
+			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
 		});
 	}
 
 	@Test
 	void persistentServerErrorsFailAfterMaxAttemptsThenTheNextCallRecovers() {
-		for (int i = 0; i < 3; i++) {
-			this.server.enqueueTokenAnswer(Response.of(502, "text/html", "<html>bad gateway</html>"));
-		}
+		this.server.token().failNext(3).withHtmlBody(502);
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
 				.satisfies((failure) -> {
@@ -185,16 +184,16 @@ class TokenLifecycleTests {
 					assertThat(failure.isTransient()).isTrue();
 					assertThat(failure.getMessage()).contains("text/html");
 				});
-			assertThat(this.server.tokenRequests()).isEqualTo(3);
-			assertThat(this.server.apiRequests()).isZero();
-			assertThat(whoami(waveWebClient(context)).block()).contains("whoami");
-			assertThat(this.server.tokenRequests()).isEqualTo(4);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+			assertThat(this.server.apiRequestCount()).isZero();
+			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(4);
 		});
 	}
 
 	@Test
 	void droppedConnectionsAreRetriedAndReportedAsUnreachable() {
-		this.server.enqueueTokenAnswer(Response.droppedConnection()).enqueueTokenAnswer(Response.droppedConnection());
+		this.server.token().failNext(2).withDroppedConnection();
 		this.runner = this.runner.withPropertyValues("wave.token.max-attempts=2");
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
@@ -203,7 +202,7 @@ class TokenLifecycleTests {
 					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE);
 					assertThat(failure.isTransient()).isTrue();
 				});
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
 		});
 	}
@@ -220,7 +219,7 @@ class TokenLifecycleTests {
 
 	@Test
 	void slowTokenEndpointTimesOutThenRecovers() {
-		this.server.tokenDelay(Duration.ofMillis(1500));
+		this.server.setTokenResponseDelay(Duration.ofMillis(1500));
 		this.runner = this.runner.withPropertyValues("wave.token.timeout=200ms", "wave.token.max-attempts=2");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
@@ -231,25 +230,25 @@ class TokenLifecycleTests {
 					assertThat(failure.getMessage()).contains("wave.token.timeout");
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-			this.server.tokenDelay(Duration.ZERO);
+			this.server.setTokenResponseDelay(Duration.ZERO);
 			assertThat(tokens.getAccessToken().block()).isNotNull();
 		});
 	}
 
 	@Test
 	void tooManyRequestsHonoursRetryAfter() {
-		this.server.enqueueTokenAnswer(Response.json(429, "{}").withHeader("Retry-After", "1"));
+		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(1);
 		run((context) -> {
 			long started = System.nanoTime();
 			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void retryAfterLongerThanTheTimeoutFailsAtOnceAndSaysSo() {
-		this.server.enqueueTokenAnswer(Response.json(429, "{}").withHeader("Retry-After", "3600"));
+		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(3600);
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
 				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
@@ -257,14 +256,16 @@ class TokenLifecycleTests {
 					assertThat(failure.getHttpStatus()).isEqualTo(429);
 					assertThat(failure.getRetryAfter()).isEqualTo(Duration.ofHours(1));
 				});
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void oauth2RefusalsAreNotRetriedAndReachEveryWaitingCaller() {
-		this.server.tokenDelay(Duration.ofMillis(100))
-			.enqueueTokenAnswer(Response.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"nope\"}"));
+		this.server.setTokenResponseDelay(Duration.ofMillis(100))
+			.token()
+			.failNext(1)
+			.withStatus(400, "{\"error\":\"invalid_grant\",\"error_description\":\"nope\"}");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			List<String> outcomes = Flux.range(0, 50)
@@ -275,39 +276,39 @@ class TokenLifecycleTests {
 				.collectList()
 				.block(Duration.ofSeconds(10));
 			assertThat(outcomes).hasSize(50).containsOnly("invalid_grant");
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 			assertThat(tokens.getAccessToken().block()).isNotNull();
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void htmlAnswerIsAnInvalidTokenResponse() {
-		this.server.enqueueTokenAnswer(Response.of(200, "text/html", "<html><body>Login</body></html>"));
+		this.server.token().failNext(1).withResponse(200, "<html><body>Login</body></html>", "text/html");
 		expectInvalidTokenResponse("text/html");
 	}
 
 	@Test
 	void truncatedJsonIsAnInvalidTokenResponse() {
-		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"abc\",\"token_ty"));
+		this.server.token().failNext(1).withTruncatedJson();
 		expectInvalidTokenResponse("truncated JSON");
 	}
 
 	@Test
 	void missingAccessTokenIsAnInvalidTokenResponse() {
-		this.server.enqueueTokenAnswer(Response.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":60}"));
+		this.server.token().failNext(1).withStatus(200, "{\"token_type\":\"Bearer\",\"expires_in\":60}");
 		expectInvalidTokenResponse("access_token");
 	}
 
 	@Test
 	void unsupportedTokenTypeIsAnInvalidTokenResponse() {
-		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"tok-mac-1\",\"token_type\":\"mac\"}"));
+		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"tok-mac-1\",\"token_type\":\"mac\"}");
 		expectInvalidTokenResponse("'mac'");
 	}
 
 	@Test
 	void missingTokenTypeMeansBearerAndMissingExpiryTheDefaultLifetime() {
-		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"plain-token-1\"}"));
+		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"plain-token-1\"}");
 		this.runner = this.runner.withPropertyValues("wave.token.default-expires-in=7m");
 		run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
@@ -319,7 +320,7 @@ class TokenLifecycleTests {
 
 	@Test
 	void zeroExpiryMeansTheDefaultLifetime() {
-		this.server.enqueueTokenAnswer(Response.json(200, "{\"access_token\":\"t0\",\"expires_in\":0}"));
+		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"t0\",\"expires_in\":0}");
 		run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
 			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
@@ -328,45 +329,45 @@ class TokenLifecycleTests {
 
 	@Test
 	void refreshTokenGrantIsTriedFirstWhenEnabled() throws Exception {
-		this.server.expiresIn(1L);
+		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block();
 			Thread.sleep(1000);
 			tokens.getAccessToken().block();
-			assertThat(this.server.tokenJournal()).hasSize(2);
-			assertThat(this.server.tokenJournal().get(1).contentType()).startsWith("multipart/form-data");
-			assertThat(this.server.tokenJournal().get(1).parts()).containsEntry("grant_type", "refresh_token")
-				.containsEntry("refresh_token", "refresh-1")
-				.containsEntry("client_id", LoopbackWaveServer.CLIENT_ID);
+			assertThat(this.server.tokenRequests()).hasSize(2);
+			assertThat(this.server.tokenRequests().get(1).contentType()).startsWith("multipart/form-data");
+			assertThat(this.server.tokenRequests().get(1).parts()).containsEntry("grant_type", "refresh_token")
+				.containsEntry("refresh_token", this.server.issuedTokens().get(0).refreshToken())
+				.containsEntry("client_id", this.server.clientId());
 		});
 	}
 
 	@Test
 	void refusedRefreshFallsBackToTheConfiguredGrant() throws Exception {
-		this.server.expiresIn(1L);
+		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block();
 			Thread.sleep(1000);
-			this.server.enqueueTokenAnswer(Response.json(400, "{\"error\":\"unsupported_grant_type\"}"));
+			this.server.token().failNext(1).withStatus(400, "{\"error\":\"unsupported_grant_type\"}");
 			assertThat(tokens.getAccessToken().block()).isNotNull();
-			assertThat(this.server.tokenJournal()).extracting((request) -> request.parts().get("grant_type"))
+			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "refresh_token", "client_credentials");
 		});
 	}
 
 	@Test
 	void refreshIsNotUsedByDefault() throws Exception {
-		this.server.expiresIn(1L);
+		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block();
 			Thread.sleep(1000);
 			tokens.getAccessToken().block();
-			assertThat(this.server.tokenJournal()).extracting((request) -> request.parts().get("grant_type"))
+			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "client_credentials");
 		});
 	}
@@ -381,9 +382,9 @@ class TokenLifecycleTests {
 					assertThat(failure.isTransient()).isFalse();
 					assertThat(failure.getMessage()).contains(detail).doesNotContain("tok-mac-1");
 				});
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 			assertThat(tokens.getAccessToken().block()).isNotNull();
-			assertThat(this.server.tokenRequests()).isEqualTo(2);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
 

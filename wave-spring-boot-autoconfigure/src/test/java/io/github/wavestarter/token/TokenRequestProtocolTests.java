@@ -2,8 +2,8 @@ package io.github.wavestarter.token;
 
 import java.util.Map;
 
-import io.github.wavestarter.testsupport.LoopbackWaveServer;
-import io.github.wavestarter.testsupport.LoopbackWaveServer.Response;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +22,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TokenRequestProtocolTests {
 
-	private LoopbackWaveServer server;
+	private MockWaveServer server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = new LoopbackWaveServer();
-		this.runner = new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
-			.withPropertyValues(this.server.properties());
+		this.server = MockWaveServer.builder().user("alice@example.com", "Pa55-word!").start();
+		this.runner = WaveContexts.plainForServer(this.server);
 	}
 
 	@AfterEach
@@ -42,12 +41,12 @@ class TokenRequestProtocolTests {
 	void clientCredentialsGrantSendsExactlyTheDocumentedMultipartParts() {
 		this.runner.run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
-			assertThat(token.getTokenValue()).startsWith("access-");
-			assertThat(this.server.tokenJournal()).singleElement().satisfies((request) -> {
+			assertThat(token.getTokenValue()).isEqualTo(this.server.issuedTokens().get(0).accessToken());
+			assertThat(this.server.tokenRequests()).singleElement().satisfies((request) -> {
 				assertThat(request.contentType()).startsWith("multipart/form-data;").contains("boundary=");
 				assertThat(request.parts()).containsExactly(Map.entry("grant_type", "client_credentials"),
-						Map.entry("client_id", LoopbackWaveServer.CLIENT_ID),
-						Map.entry("client_secret", LoopbackWaveServer.CLIENT_SECRET), Map.entry("scope", "openid"));
+						Map.entry("client_id", this.server.clientId()),
+						Map.entry("client_secret", this.server.clientSecret()), Map.entry("scope", "openid"));
 			});
 		});
 	}
@@ -59,10 +58,10 @@ class TokenRequestProtocolTests {
 					"wave.password=Pa55-word!")
 			.run((context) -> {
 				context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
-				assertThat(this.server.tokenJournal()).singleElement()
+				assertThat(this.server.tokenRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.parts()).containsExactly(
-							Map.entry("grant_type", "password"), Map.entry("client_id", LoopbackWaveServer.CLIENT_ID),
-							Map.entry("client_secret", LoopbackWaveServer.CLIENT_SECRET), Map.entry("scope", "openid"),
+							Map.entry("grant_type", "password"), Map.entry("client_id", this.server.clientId()),
+							Map.entry("client_secret", this.server.clientSecret()), Map.entry("scope", "openid"),
 							Map.entry("username", "alice@example.com"), Map.entry("password", "Pa55-word!")));
 			});
 	}
@@ -78,25 +77,29 @@ class TokenRequestProtocolTests {
 
 	@Test
 	void bearerReachesTheBlueApiButNoOtherHost() {
-		try (LoopbackWaveServer otherHost = new LoopbackWaveServer()) {
+		try (MockWaveServer otherHost = MockWaveServer.start()) {
 			this.runner.run((context) -> {
 				WebClient wave = context.getBean("waveWebClient", WebClient.class);
 				String body = wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block();
-				assertThat(body).contains("/m/blue/iam/v1/whoami");
-				wave.get().uri(this.server.elsewhereUrl()).retrieve().bodyToMono(String.class).block();
-				wave.get().uri(otherHost.elsewhereUrl()).retrieve().bodyToMono(String.class).block();
+				assertThat(body).contains("\"id\":\"" + this.server.clientId() + "\"");
+				assertThat(status(wave, "http://localhost:" + this.server.port() + "/elsewhere")).isEqualTo(404);
+				assertThat(status(wave, "http://localhost:" + otherHost.port() + "/elsewhere")).isEqualTo(404);
 				wave.get()
 					.uri("http://127.0.0.1:" + this.server.port() + "/m/blueish/x")
 					.retrieve()
 					.toBodilessEntity()
 					.onErrorComplete()
 					.block();
-				assertThat(this.server.apiJournal()).hasSize(3);
-				assertThat(this.server.apiJournal().get(0).authorization()).startsWith("Bearer access-");
-				assertThat(this.server.apiJournal().get(1).authorization()).isNull();
-				assertThat(this.server.apiJournal().get(2).authorization()).isNull();
-				assertThat(otherHost.apiJournal()).singleElement()
-					.satisfies((request) -> assertThat(request.authorization()).isNull());
+				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
+					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
+					assertThat(request.hasBearerToken(this.server.issuedTokens().get(0).accessToken())).isTrue();
+				});
+				assertThat(this.server.strayRequests()).extracting(RecordedApiRequest::path)
+					.containsExactly("/elsewhere", "/m/blueish/x");
+				assertThat(this.server.strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization);
+				assertThat(otherHost.strayRequests()).singleElement()
+					.satisfies((request) -> assertThat(request.hasAuthorization()).isFalse());
+				assertThat(otherHost.apiRequests()).isEmpty();
 			});
 		}
 	}
@@ -112,21 +115,29 @@ class TokenRequestProtocolTests {
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
 					assertThat(failure.isTransient()).isFalse();
 					assertThat(failure.getMessage()).contains("invalid_client")
-						.contains("Bad client credentials")
+						.contains("client authentication failed")
 						.doesNotContain("wrong-Secret-42");
 				});
-			assertThat(this.server.tokenRequests()).isEqualTo(1);
-			assertThat(this.server.apiRequests()).isZero();
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.apiRequestCount()).isZero();
 		});
 	}
 
 	@Test
 	void urlEncodedRefusalOfAStrictEndpointIsReportedAsInvalidRequest() {
-		this.server.enqueueTokenAnswer(
-				Response.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"multipart only\"}"));
+		this.server.token()
+			.failNext(1)
+			.withStatus(400, "{\"error\":\"invalid_request\",\"error_description\":\"multipart only\"}");
 		this.runner.run((context) -> assertThatExceptionOfType(WaveTokenException.class)
 			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
 			.satisfies((failure) -> assertThat(failure.getErrorCode()).isEqualTo("invalid_request")));
+	}
+
+	private static Integer status(WebClient client, String url) {
+		return client.get()
+			.uri(url)
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block();
 	}
 
 }

@@ -11,19 +11,29 @@ import io.github.wavestarter.test.internal.ResponseWriter;
 import io.github.wavestarter.test.internal.TokenEndpoint;
 import io.github.wavestarter.test.internal.TokenStore;
 import io.github.wavestarter.test.internal.WaveRouter;
+import io.github.wavestarter.test.journal.IssuedTokenSet;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.journal.RecordedTokenRequest;
 import io.github.wavestarter.test.journal.RequestJournal;
 import io.github.wavestarter.test.stub.StubBuilder;
 import io.github.wavestarter.test.stub.StubRegistry;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.netty.DisposableServer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * In-process emulator of the Alphaus token endpoint
@@ -46,6 +56,11 @@ import reactor.netty.http.server.HttpServer;
  * /v1/{vendor}/accounts} (stream), {@code GET /v1/{vendor}/accounts/{id}}, {@code POST
  * /v1/{vendor}/costs:read} (stream) and {@code GET /org/v1}; anything else can be
  * {@linkplain #stub(String, String) stubbed}. Instances are thread-safe.
+ *
+ * <p>
+ * The server runs on its own event loop (daemon threads), so it survives an application
+ * context under test that disposes Reactor Netty's global resources when it closes. It
+ * speaks plain HTTP unless {@linkplain Builder#https(SslContext) HTTPS} is configured.
  */
 public final class MockWaveServer implements AutoCloseable {
 
@@ -67,6 +82,10 @@ public final class MockWaveServer implements AutoCloseable {
 	private final EmulatorSettings settings;
 
 	private final DisposableServer server;
+
+	private final LoopResources loops;
+
+	private final boolean https;
 
 	private final TokenStore tokens;
 
@@ -90,12 +109,22 @@ public final class MockWaveServer implements AutoCloseable {
 		ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
 		FaultApplier faultApplier = new FaultApplier(writer);
 		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, tokens, journal, faults, faultApplier),
-				new BlueApi(settings, tokens, journal, faults, stubs, faultApplier), writer);
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(builder.port)
-			.handle(router::route)
-			.bindNow(Duration.ofSeconds(10));
+				new BlueApi(settings, tokens, journal, faults, stubs, faultApplier), writer, journal, builder.clock);
+		settings.tokenResponseDelay = builder.tokenResponseDelay;
+		this.loops = LoopResources.create("mock-wave", 1, true);
+		HttpServer http = HttpServer.create().runOn(loops).host("127.0.0.1").port(builder.port).handle(router::route);
+		SslContext sslContext = builder.sslContext;
+		if (sslContext != null) {
+			http = http.secure(spec -> spec.sslContext(sslContext));
+		}
+		this.https = sslContext != null;
+		try {
+			this.server = http.bindNow(Duration.ofSeconds(10));
+		}
+		catch (RuntimeException e) {
+			loops.dispose();
+			throw e;
+		}
 	}
 
 	/** Starts an emulator with default settings on a random loopback port. */
@@ -121,18 +150,34 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return {@code http://127.0.0.1:<port>/access_token}, the value for
-	 * {@code wave.token-uri}
+	 * @return {@code http://127.0.0.1:<port>} ({@code https://} when
+	 * {@linkplain #isHttps() HTTPS} is on), without trailing slash
 	 */
-	public String tokenUri() {
-		return "http://127.0.0.1:" + port() + WaveRouter.TOKEN_PATH;
+	public String rootUrl() {
+		return (https ? "https" : "http") + "://127.0.0.1:" + port();
 	}
 
 	/**
-	 * @return {@code http://127.0.0.1:<port>/m/blue}, the value for {@code wave.base-url}
+	 * @return {@code http://127.0.0.1:<port>/access_token} ({@code https://} when
+	 * {@linkplain #isHttps() HTTPS} is on), the value for {@code wave.token-uri}
+	 */
+	public String tokenUri() {
+		return rootUrl() + WaveRouter.TOKEN_PATH;
+	}
+
+	/**
+	 * @return {@code http://127.0.0.1:<port>/m/blue} ({@code https://} when
+	 * {@linkplain #isHttps() HTTPS} is on), the value for {@code wave.base-url}
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port() + WaveRouter.API_BASE_PATH;
+		return rootUrl() + WaveRouter.API_BASE_PATH;
+	}
+
+	/**
+	 * @return whether the server speaks HTTPS (see {@link Builder#https(SslContext)})
+	 */
+	public boolean isHttps() {
+		return https;
 	}
 
 	/**
@@ -194,6 +239,21 @@ public final class MockWaveServer implements AutoCloseable {
 	 */
 	public MockWaveServer setLenientFormEncoding(boolean lenient) {
 		settings.lenientFormEncoding = lenient;
+		return this;
+	}
+
+	/**
+	 * Delays every token endpoint answer from now on (a slow identity provider), e.g. to
+	 * let concurrent callers pile up or to trigger client timeouts. Unlike a
+	 * {@linkplain FaultSpec#withDelay(Duration) fault delay} it applies to every request
+	 * until changed, and it comes before any armed fault. {@link Duration#ZERO} turns it
+	 * off.
+	 */
+	public MockWaveServer setTokenResponseDelay(Duration delay) {
+		if (Objects.requireNonNull(delay, "delay").isNegative()) {
+			throw new IllegalArgumentException("delay must not be negative");
+		}
+		settings.tokenResponseDelay = delay;
 		return this;
 	}
 
@@ -286,6 +346,16 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
+	 * Every token set issued since start, oldest first, including revoked and expired
+	 * ones and those of {@link #issueAccessToken()}; not cleared by {@link #reset()}.
+	 * Useful to assert that no token value ever reaches a log.
+	 * @return the issued token sets (their {@code toString()} masks the values)
+	 */
+	public List<IssuedTokenSet> issuedTokens() {
+		return tokens.issued();
+	}
+
+	/**
 	 * @return number of issued, not revoked access tokens (expired ones included)
 	 */
 	public int activeTokenCount() {
@@ -306,6 +376,17 @@ public final class MockWaveServer implements AutoCloseable {
 	 */
 	public List<RecordedApiRequest> apiRequests() {
 		return journal.apiRequests();
+	}
+
+	/**
+	 * Requests to any path other than the token endpoint and the Blue API base path
+	 * (answered {@code 404}), oldest first, with the full request path. Lets a test
+	 * assert that a client sends no credentials outside the Blue API:
+	 * {@code assertThat(server.strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization)}.
+	 * @return the stray requests since start or the last {@link #reset()}
+	 */
+	public List<RecordedApiRequest> strayRequests() {
+		return journal.strayRequests();
 	}
 
 	/**
@@ -358,6 +439,10 @@ public final class MockWaveServer implements AutoCloseable {
 			catch (RuntimeException e) {
 				// connections still streaming are cut; nothing else to do
 			}
+			finally {
+				loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe(null, e -> {
+				});
+			}
 		}
 	}
 
@@ -404,7 +489,69 @@ public final class MockWaveServer implements AutoCloseable {
 
 		private int streamBatchSize = 256;
 
+		private Duration tokenResponseDelay = Duration.ZERO;
+
+		private SslContext sslContext;
+
 		private Builder() {
+		}
+
+		/**
+		 * Serves HTTPS with this server context; {@link MockWaveServer#tokenUri()} and
+		 * {@link MockWaveServer#baseUrl()} then start with {@code https://127.0.0.1}. The
+		 * client must trust the certificate (e.g. through a Spring Boot SSL bundle),
+		 * which should name {@code 127.0.0.1} as IP subject alternative name.
+		 */
+		public Builder https(SslContext serverContext) {
+			Objects.requireNonNull(serverContext, "serverContext");
+			if (!serverContext.isServer()) {
+				throw new IllegalArgumentException("serverContext must be a server-side SslContext");
+			}
+			this.sslContext = serverContext;
+			return this;
+		}
+
+		/**
+		 * Serves HTTPS with the private key and certificate chain of a key store (e.g. a
+		 * PKCS12 file made with {@code keytool -genkeypair ... -ext SAN=ip:127.0.0.1}).
+		 * @param keyStore a loaded key store with one private key entry
+		 * @param keyPassword the password of the key
+		 * @see #https(SslContext)
+		 */
+		public Builder https(KeyStore keyStore, char[] keyPassword) {
+			Objects.requireNonNull(keyStore, "keyStore");
+			try {
+				if (!hasKeyEntry(keyStore)) {
+					throw new IllegalArgumentException("The key store for HTTPS has no private key entry");
+				}
+				KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+				keyManagers.init(keyStore, keyPassword);
+				return https(SslContextBuilder.forServer(keyManagers).build());
+			}
+			catch (GeneralSecurityException | SSLException e) {
+				throw new IllegalArgumentException("Cannot use the key store for HTTPS: " + e.getMessage(), e);
+			}
+		}
+
+		private static boolean hasKeyEntry(KeyStore keyStore) throws KeyStoreException {
+			for (String alias : Collections.list(keyStore.aliases())) {
+				if (keyStore.isKeyEntry(alias)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Delays every token endpoint answer (default none); see
+		 * {@link MockWaveServer#setTokenResponseDelay(Duration)}.
+		 */
+		public Builder tokenResponseDelay(Duration delay) {
+			if (Objects.requireNonNull(delay, "delay").isNegative()) {
+				throw new IllegalArgumentException("delay must not be negative");
+			}
+			this.tokenResponseDelay = delay;
+			return this;
 		}
 
 		/** Fixed port; default 0 picks a free one. */

@@ -1,7 +1,6 @@
 package io.github.wavestarter.autoconfigure.diagnostics;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
-import io.github.wavestarter.testsupport.LoopbackWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +26,7 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(WaveContexts.autoConfigurations())
-		.withPropertyValues(LoopbackWaveServer.FAST_SHUTDOWN);
+		.withPropertyValues(WaveContexts.FAST_SHUTDOWN);
 
 	@Test
 	void missingCredentialsNameThePropertiesTheVariablesAndTheWayOut() {
@@ -95,7 +94,7 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 	private static void startApplication(String... properties) {
 		new SpringApplicationBuilder(EmptyApplication.class).web(WebApplicationType.NONE)
 			.properties(properties)
-			.properties(LoopbackWaveServer.FAST_SHUTDOWN)
+			.properties(WaveContexts.FAST_SHUTDOWN)
 			.run()
 			.close();
 	}

@@ -61,11 +61,12 @@ public final class BlueApi {
 	 */
 	public Mono<Void> handle(HttpServerRequest req, HttpServerResponse res, String path, String query) {
 		String method = req.method().name();
-		String bearer = bearerToken(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		String authorization = req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+		String bearer = bearerToken(authorization);
 		return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
 			TokenStore.Validity validity = tokens.check(bearer);
-			journal.record(new RecordedApiRequest(settings.clock.instant(), method, path, query,
-					validity == TokenStore.Validity.VALID, body));
+			journal.record(RecordedApiRequest.of(settings.clock.instant(), method, path, query,
+					validity == TokenStore.Validity.VALID, body, authorization));
 			return faultApplier.respond(res, faults.nextForApi(path),
 					() -> answer(method, path, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));

@@ -2,6 +2,7 @@ package io.github.wavestarter.test.internal;
 
 import io.github.wavestarter.test.MockAccount;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,6 +37,9 @@ public final class EmulatorSettings {
 	public volatile boolean omitExpiresIn;
 
 	public volatile boolean lenientFormEncoding;
+
+	/** Wait before every token endpoint answer; never {@code null}. */
+	public volatile Duration tokenResponseDelay = Duration.ZERO;
 
 	public volatile boolean refreshTokenGrant;
 

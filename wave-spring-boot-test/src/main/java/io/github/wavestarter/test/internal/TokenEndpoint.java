@@ -6,6 +6,7 @@ import io.github.wavestarter.test.journal.RequestJournal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,10 @@ public final class TokenEndpoint {
 		return req.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
 			ParsedRequest parsed = parse(method, contentType, body);
 			journal.record(new RecordedTokenRequest(settings.clock.instant(), method, contentType, parsed.fields));
-			return faultApplier.respond(res, faults.nextForToken(), () -> answer(parsed), TokenEndpoint::defaultError);
+			Mono<Void> response = faultApplier.respond(res, faults.nextForToken(), () -> answer(parsed),
+					TokenEndpoint::defaultError);
+			Duration delay = settings.tokenResponseDelay;
+			return delay.isZero() ? response : Mono.delay(delay).then(response);
 		});
 	}
 

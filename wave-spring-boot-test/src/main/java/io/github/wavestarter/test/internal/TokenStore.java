@@ -5,9 +5,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.wavestarter.test.journal.IssuedTokenSet;
 
 /** Issues JWT-shaped tokens and validates them. Thread-safe. Internal API. */
 public final class TokenStore {
@@ -44,6 +48,8 @@ public final class TokenStore {
 
 	private final Map<String, Boolean> revoked = new ConcurrentHashMap<>();
 
+	private final List<IssuedTokenSet> issued = new CopyOnWriteArrayList<>();
+
 	/**
 	 * @param clock decides issue and expiry times
 	 */
@@ -64,6 +70,7 @@ public final class TokenStore {
 		String refresh = randomToken(32);
 		accessTokens.put(access, new IssuedToken(subject, grantType, now, expiresAt));
 		refreshTokens.put(refresh, subject);
+		issued.add(new IssuedTokenSet(now, grantType, subject, access, id, refresh));
 		return new TokenSet(access, id, refresh);
 	}
 
@@ -100,6 +107,14 @@ public final class TokenStore {
 			accessTokens.remove(token);
 		}
 		refreshTokens.clear();
+	}
+
+	/**
+	 * @return every token set issued so far, oldest first (revoked and expired ones
+	 * included)
+	 */
+	public List<IssuedTokenSet> issued() {
+		return List.copyOf(issued);
 	}
 
 	/**

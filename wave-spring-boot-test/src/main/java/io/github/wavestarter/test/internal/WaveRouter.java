@@ -1,7 +1,12 @@
 package io.github.wavestarter.test.internal;
 
+import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.test.journal.RequestJournal;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -23,10 +28,17 @@ public final class WaveRouter {
 
 	private final ResponseWriter writer;
 
-	public WaveRouter(TokenEndpoint tokenEndpoint, BlueApi blueApi, ResponseWriter writer) {
+	private final RequestJournal journal;
+
+	private final Clock clock;
+
+	public WaveRouter(TokenEndpoint tokenEndpoint, BlueApi blueApi, ResponseWriter writer, RequestJournal journal,
+			Clock clock) {
 		this.tokenEndpoint = tokenEndpoint;
 		this.blueApi = blueApi;
 		this.writer = writer;
+		this.journal = journal;
+		this.clock = clock;
 	}
 
 	/** Entry point for Reactor Netty's {@code HttpServer.handle}. */
@@ -42,7 +54,12 @@ public final class WaveRouter {
 			handling = blueApi.handle(req, res, path.substring(API_BASE_PATH.length()), uri.rawQuery());
 		}
 		else {
-			handling = req.receive().then(writer.write(res, GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found")));
+			String authorization = req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+			handling = req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+				journal.recordStray(RecordedApiRequest.of(clock.instant(), req.method().name(), path, uri.rawQuery(),
+						false, body, authorization));
+				return writer.write(res, GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found"));
+			});
 		}
 		return handling.onErrorResume(e -> {
 			LOG.log(Level.WARNING, "MockWaveServer failed to answer " + req.method() + " " + path + ": "

@@ -1,25 +1,97 @@
 package io.github.wavestarter.test.journal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
- * One request received by the Blue API emulation.
+ * One request received by the Blue API emulation (or, in
+ * {@code MockWaveServer.strayRequests()}, by any other path of the emulator).
+ *
+ * <p>
+ * The bearer token itself is never stored: only the scheme of the {@code Authorization}
+ * header and a SHA-256 fingerprint of the token, so a test can ask whether a request
+ * carried credentials at all ({@link #hasAuthorization()}) or a particular token
+ * ({@link #hasBearerToken(String)}).
  *
  * @param receivedAt when the request arrived (emulator clock)
  * @param method HTTP method
- * @param path path relative to {@code baseUrl()}, e.g. {@code /v1/aws/accounts}
+ * @param path path relative to {@code baseUrl()}, e.g. {@code /v1/aws/accounts} (for
+ * stray requests: the full request path)
  * @param query raw query string without {@code ?}, or {@code ""}
  * @param validToken whether it carried a bearer token that was valid (issued, not
  * expired, not revoked)
  * @param body request body as text ({@code ""} if none)
+ * @param authorizationScheme scheme of the {@code Authorization} header, e.g.
+ * {@code Bearer}, or {@code null} if the request had no such header
+ * @param bearerTokenSha256 hex SHA-256 of the bearer token, or {@code null} if the
+ * request carried none
  */
 public record RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
-		String body) {
+		String body, String authorizationScheme, String bearerTokenSha256) {
 
-	/** Never prints the bearer token (it is not recorded at all). */
+	/** A request without {@code Authorization} header. */
+	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
+			String body) {
+		this(receivedAt, method, path, query, validToken, body, null, null);
+	}
+
+	/**
+	 * Records a request from its raw {@code Authorization} header, which is reduced to
+	 * its scheme and a fingerprint of the bearer token.
+	 * @param authorization the header value, or {@code null}
+	 * @return the recorded request
+	 */
+	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
+			boolean validToken, String body, String authorization) {
+		String scheme = null;
+		String fingerprint = null;
+		if (authorization != null) {
+			String value = authorization.trim();
+			int space = value.indexOf(' ');
+			scheme = (space < 0) ? value : value.substring(0, space);
+			if (space > 0 && scheme.equalsIgnoreCase("Bearer")) {
+				fingerprint = sha256(value.substring(space + 1).trim());
+			}
+		}
+		return new RecordedApiRequest(receivedAt, method, path, query, validToken, body, scheme, fingerprint);
+	}
+
+	/**
+	 * @return whether the request had an {@code Authorization} header at all
+	 */
+	public boolean hasAuthorization() {
+		return authorizationScheme != null;
+	}
+
+	/**
+	 * @param token a token value
+	 * @return whether the request carried exactly this bearer token
+	 */
+	public boolean hasBearerToken(String token) {
+		return token != null && bearerTokenSha256 != null && bearerTokenSha256.equals(sha256(token));
+	}
+
+	/**
+	 * @return hex SHA-256 of {@code token}, as in {@link #bearerTokenSha256()}
+	 */
+	public static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Never prints the bearer token (it is not recorded) nor its fingerprint. */
 	@Override
 	public String toString() {
-		return "RecordedApiRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query) + ", validToken="
-				+ validToken + (body.isEmpty() ? "" : ", body=" + body.length() + " chars") + "]";
+		return "RecordedApiRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query) + ", authorization="
+				+ (authorizationScheme == null ? "none" : authorizationScheme) + ", validToken=" + validToken
+				+ (body.isEmpty() ? "" : ", body=" + body.length() + " chars") + "]";
 	}
 }

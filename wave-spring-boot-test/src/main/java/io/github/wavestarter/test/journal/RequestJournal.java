@@ -11,6 +11,8 @@ public final class RequestJournal {
 
 	private final ConcurrentLinkedQueue<RecordedApiRequest> apiRequests = new ConcurrentLinkedQueue<>();
 
+	private final ConcurrentLinkedQueue<RecordedApiRequest> strayRequests = new ConcurrentLinkedQueue<>();
+
 	private final AtomicLong tokenCount = new AtomicLong();
 
 	private final AtomicLong apiCount = new AtomicLong();
@@ -25,6 +27,21 @@ public final class RequestJournal {
 	public void record(RecordedApiRequest request) {
 		apiRequests.add(request);
 		apiCount.incrementAndGet();
+	}
+
+	/**
+	 * Records a request to a path that is neither the token endpoint nor under the Blue
+	 * API base path.
+	 */
+	public void recordStray(RecordedApiRequest request) {
+		strayRequests.add(request);
+	}
+
+	/**
+	 * @return snapshot of the stray requests in arrival order
+	 */
+	public List<RecordedApiRequest> strayRequests() {
+		return List.copyOf(strayRequests);
 	}
 
 	/**
@@ -59,6 +76,7 @@ public final class RequestJournal {
 	public void clear() {
 		tokenRequests.clear();
 		apiRequests.clear();
+		strayRequests.clear();
 		tokenCount.set(0);
 		apiCount.set(0);
 	}
