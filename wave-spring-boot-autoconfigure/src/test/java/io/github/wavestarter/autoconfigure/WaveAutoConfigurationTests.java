@@ -1,5 +1,8 @@
 package io.github.wavestarter.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.test.MockWaveServer;
@@ -146,9 +149,12 @@ class WaveAutoConfigurationTests {
 
 	@Test
 	void waveWebClientCustomizerAppliesToWaveWebClientOnly() {
+		List<String> customizedRequests = new CopyOnWriteArrayList<>();
 		this.runner.withUserConfiguration(UserWebClientConfiguration.class)
-			.withBean(WaveWebClientCustomizer.class,
-					() -> (builder) -> builder.defaultHeader("X-Wave-Customized", "yes"))
+			.withBean(WaveWebClientCustomizer.class, () -> (builder) -> builder.filter((request, next) -> {
+				customizedRequests.add(request.url().getPath());
+				return next.exchange(request);
+			}))
 			.run((context) -> {
 				context.getBean("waveWebClient", WebClient.class)
 					.get()
@@ -162,6 +168,7 @@ class WaveAutoConfigurationTests {
 					.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 					.block();
 				assertThat(elsewhere).isEqualTo(404);
+				assertThat(customizedRequests).containsExactly("/m/blue/iam/v1/whoami");
 				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.path()).isEqualTo("/iam/v1/whoami");
 					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
