@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@MockWaveServerTest
 class BlueApiTest {
 
 	static MockWaveServer server;
@@ -22,20 +23,14 @@ class BlueApiTest {
 	static String token;
 
 	@BeforeAll
-	static void start() {
-		server = MockWaveServer.start();
+	static void start(MockWaveServer started) {
+		server = started;
 		http = new WaveHttp(server);
 		token = http.accessToken();
 	}
 
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
 	@BeforeEach
 	void reset() {
-		server.reset();
 		server.setCostRowsPerRequest(0);
 	}
 

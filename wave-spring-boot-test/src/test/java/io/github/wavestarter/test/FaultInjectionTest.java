@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+@MockWaveServerTest
 class FaultInjectionTest {
 
 	private static final String COSTS = "/v1/aws/costs:read";
@@ -28,20 +28,10 @@ class FaultInjectionTest {
 	static String token;
 
 	@BeforeAll
-	static void start() {
-		server = MockWaveServer.start();
+	static void start(MockWaveServer started) {
+		server = started;
 		http = new WaveHttp(server);
 		token = http.accessToken();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.reset();
 	}
 
 	@Test

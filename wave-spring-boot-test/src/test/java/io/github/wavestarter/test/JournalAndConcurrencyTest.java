@@ -10,30 +10,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@MockWaveServerTest
 class JournalAndConcurrencyTest {
 
 	static MockWaveServer server;
 	static WaveHttp http;
 
 	@BeforeAll
-	static void start() {
-		server = MockWaveServer.start();
+	static void start(MockWaveServer started) {
+		server = started;
 		http = new WaveHttp(server);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.reset();
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,7 @@ import reactor.netty.http.HttpResources;
  * Authorization facts in the API journal, stray requests, issued token sets, the token
  * response delay and the emulator's own event loop.
  */
+@MockWaveServerTest
 class JournalExtrasTest {
 
 	static MockWaveServer server;
@@ -27,19 +28,13 @@ class JournalExtrasTest {
 	static WaveHttp http;
 
 	@BeforeAll
-	static void start() {
-		server = MockWaveServer.start();
+	static void start(MockWaveServer started) {
+		server = started;
 		http = new WaveHttp(server);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
 	}
 
 	@BeforeEach
 	void reset() {
-		server.reset();
 		server.setTokenResponseDelay(Duration.ZERO);
 	}
 

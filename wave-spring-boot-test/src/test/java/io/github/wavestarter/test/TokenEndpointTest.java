@@ -12,31 +12,26 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+@MockWaveServerTest
 class TokenEndpointTest {
 
 	static MockWaveServer server;
 	static WaveHttp http;
 
 	@BeforeAll
-	static void start() {
-		server = MockWaveServer.start();
+	static void start(MockWaveServer started) {
+		server = started;
 		http = new WaveHttp(server);
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
 	}
 
 	@BeforeEach
 	void reset() {
-		server.reset();
 		server.setLenientFormEncoding(false);
 		server.setRefreshTokenGrantEnabled(true);
 	}
