@@ -1,6 +1,7 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +42,42 @@ final class WavePropertiesValidator {
 		}
 		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
 		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
+		if (!StringUtils.hasText(properties.getRegistrationId())) {
+			problems.add(new Problem("wave.registration-id", "is empty",
+					"Remove wave.registration-id to use 'wave', or set an id"));
+		}
+		if (!StringUtils.hasText(properties.getScope())) {
+			problems.add(new Problem("wave.scope", "is empty", "Remove wave.scope to use 'openid'"));
+		}
+		checkToken(problems, properties.getToken());
 		if (!problems.isEmpty()) {
 			throw new InvalidWaveConfigurationException(problems);
+		}
+	}
+
+	private static void checkToken(List<Problem> problems, WaveProperties.Token token) {
+		requirePositive(problems, token.getTimeout(), "wave.token.timeout", "10s");
+		requirePositive(problems, token.getDefaultExpiresIn(), "wave.token.default-expires-in", "5m");
+		requireNotNegative(problems, token.getClockSkew(), "wave.token.clock-skew", "60s");
+		requireNotNegative(problems, token.getRetryBackoff(), "wave.token.retry-backoff", "200ms");
+		if (token.getMaxAttempts() < 1) {
+			problems.add(new Problem("wave.token.max-attempts",
+					"is " + token.getMaxAttempts() + ", but at least one " + "attempt is needed",
+					"Set wave.token.max-attempts to 1 (no retries) or more; the default is 3"));
+		}
+	}
+
+	private static void requirePositive(List<Problem> problems, Duration value, String property, String usual) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			problems.add(new Problem(property, "is " + value + ", but must be longer than zero",
+					"Set " + property + " to a positive duration such as " + usual));
+		}
+	}
+
+	private static void requireNotNegative(List<Problem> problems, Duration value, String property, String usual) {
+		if (value == null || value.isNegative()) {
+			problems.add(new Problem(property, "is " + value + ", but must not be negative",
+					"Set " + property + " to zero or a positive duration such as " + usual));
 		}
 	}
 

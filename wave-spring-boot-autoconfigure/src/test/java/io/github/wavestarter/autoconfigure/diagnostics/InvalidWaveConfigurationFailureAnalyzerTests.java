@@ -106,6 +106,23 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 
 	}
 
+	@Test
+	void unusableTokenSettingsNameTheirProperties() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
+				"wave.client-secret=Secret-xyz", "wave.token.timeout=0s", "wave.token.max-attempts=0",
+				"wave.token.clock-skew=-1s", "wave.token.default-expires-in=0s", "wave.token.retry-backoff=-5ms",
+				"wave.scope=", "wave.registration-id= "));
+		assertThat(analysis.getDescription()).contains("wave.token.timeout: is PT0S, but must be longer than zero")
+			.contains("wave.token.max-attempts: is 0")
+			.contains("wave.token.clock-skew: is PT-1S, but must not be negative")
+			.contains("wave.token.default-expires-in")
+			.contains("wave.token.retry-backoff")
+			.contains("wave.scope: is empty")
+			.contains("wave.registration-id: is empty")
+			.doesNotContain("Secret-xyz");
+		assertThat(analysis.getAction()).contains("wave.token.max-attempts to 1");
+	}
+
 	private FailureAnalysis analyze(ApplicationContextRunner configured) {
 		FailureAnalysis[] result = new FailureAnalysis[1];
 		configured.run((context) -> {
