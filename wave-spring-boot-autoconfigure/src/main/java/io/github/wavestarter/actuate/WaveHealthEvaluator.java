@@ -171,13 +171,7 @@ public final class WaveHealthEvaluator {
 	}
 
 	static String errorCode(Throwable failure) {
-		if (failure instanceof WaveTokenException tokenFailure) {
-			return tokenFailure.getErrorCode();
-		}
-		if (failure instanceof TimeoutException) {
-			return HEALTH_CHECK_TIMEOUT;
-		}
-		return failure.getClass().getSimpleName();
+		return (failure instanceof TimeoutException) ? HEALTH_CHECK_TIMEOUT : WaveTokenException.errorCodeOf(failure);
 	}
 
 	private static String format(Instant instant) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.blue.BlueApiErrors;
+import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
@@ -112,7 +113,7 @@ public final class WaveAutoConfiguration {
 		WebClient.Builder builder = newBuilder(webClientBuilder, http).baseUrl(properties.getBaseUrl().toString())
 			.filter(new WaveBearerTokenFilter(tokens, new BaseUrlScope(properties.getBaseUrl()),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
-		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(JsonMapper::shared));
+		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

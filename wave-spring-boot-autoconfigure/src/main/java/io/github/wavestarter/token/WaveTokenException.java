@@ -71,6 +71,18 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	}
 
 	/**
+	 * The error code to report for a failed acquisition: the OAuth2 error code of a
+	 * {@code WaveTokenException}, else the failure's simple class name (never its
+	 * message).
+	 * @param failure the failure
+	 * @return the code, for metrics, health and logs
+	 */
+	public static String errorCodeOf(Throwable failure) {
+		return (failure instanceof WaveTokenException tokenFailure) ? tokenFailure.getErrorCode()
+				: failure.getClass().getSimpleName();
+	}
+
+	/**
 	 * The HTTP status of the token endpoint's answer.
 	 * @return the status, or 0 when no answer was received
 	 */

@@ -188,8 +188,7 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	}
 
 	private void failed(Acquisition acquisition, Throwable failure) {
-		String errorCode = (failure instanceof WaveTokenException tokenFailure) ? tokenFailure.getErrorCode()
-				: failure.getClass().getSimpleName();
+		String errorCode = WaveTokenException.errorCodeOf(failure);
 		this.state = this.state.failed(errorCode, this.clock.instant());
 		this.inFlight.compareAndSet(acquisition, null);
 		acquisition.observation()

@@ -1,11 +1,11 @@
 package io.github.wavestarter.autoconfigure.blue;
 
+import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.blue.BlueApiClients;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.CostApi;
 import io.github.wavestarter.blue.api.IamApi;
 import io.github.wavestarter.blue.api.OrgApi;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,26 +24,24 @@ import org.springframework.web.reactive.function.client.WebClient;
  * all on top of the {@code waveWebClient} bean. Each bean backs off when the user defines
  * one of the same type.
  */
-@AutoConfiguration(afterName = { "io.github.wavestarter.autoconfigure.WaveAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@AutoConfiguration(after = WaveAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
-@ConditionalOnBean(name = WaveBlueApiAutoConfiguration.WAVE_WEB_CLIENT)
+@ConditionalOnBean(name = WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME)
 @EnableConfigurationProperties(WaveStreamProperties.class)
 public final class WaveBlueApiAutoConfiguration {
-
-	static final String WAVE_WEB_CLIENT = "waveWebClient";
 
 	@Bean
 	@ConditionalOnMissingBean
 	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveStreamProperties properties) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(
-				() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+		JsonMapper mapper = jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper);
 		return BlueStreams.create(mapper, properties.getMaxLineSize());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlueApiClients blueApiClients(@Qualifier(WAVE_WEB_CLIENT) WebClient waveWebClient, BlueStreams blueStreams) {
+	BlueApiClients blueApiClients(@Qualifier(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME) WebClient waveWebClient,
+			BlueStreams blueStreams) {
 		return BlueApiClients.create(waveWebClient, blueStreams);
 	}
 
