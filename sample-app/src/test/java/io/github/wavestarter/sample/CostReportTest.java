@@ -1,5 +1,7 @@
 package io.github.wavestarter.sample;
 
+import java.time.Duration;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,13 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CostReportTest {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	@Test
 	void sumsTotalAndKeepsTheFiveMostExpensiveServices() {
 		Flux<CostItem> rows = Flux.just(aws("AmazonEC2", 10.5), aws("AmazonS3", 1.25), aws("AmazonEC2", 4.5),
 				aws("AWSLambda", 0.1), aws("AmazonRDS", 7.0), aws("AmazonDynamoDB", 2.0), aws("AmazonCloudWatch", 0.5),
 				aws("AWSDataTransfer", 3.0));
 
-		CostReport report = CostReport.of(rows).block();
+		CostReport report = CostReport.of(rows).block(BLOCK);
 
 		assertThat(report.rows()).isEqualTo(8);
 		assertThat(report.total()).isEqualByComparingTo("28.85");
@@ -35,14 +39,14 @@ class CostReportTest {
 	@Test
 	void sumIsExactForDecimalAmounts() {
 		// 0.1 + 0.2 as doubles is 0.30000000000000004
-		CostReport report = CostReport.of(Flux.just(aws("AmazonS3", 0.1), aws("AmazonS3", 0.2))).block();
+		CostReport report = CostReport.of(Flux.just(aws("AmazonS3", 0.1), aws("AmazonS3", 0.2))).block(BLOCK);
 
 		assertThat(report.total()).isEqualTo(new BigDecimal("0.3"));
 	}
 
 	@Test
 	void tiesAreOrderedByServiceName() {
-		CostReport report = CostReport.of(Flux.just(aws("B", 1.0), aws("C", 1.0), aws("A", 1.0)), 2).block();
+		CostReport report = CostReport.of(Flux.just(aws("B", 1.0), aws("C", 1.0), aws("A", 1.0)), 2).block(BLOCK);
 
 		assertThat(report.topServices()).containsExactly(new ServiceCost("A", new BigDecimal("1.0")),
 				new ServiceCost("B", new BigDecimal("1.0")));
@@ -57,7 +61,7 @@ class CostReportTest {
 		Flux<CostItem> rows = Flux.just(new CostItem(noCost, null, null), new CostItem(serviceCodeOnly, null, null),
 				new CostItem(anonymous, null, null), new CostItem(null, gcp, null));
 
-		CostReport report = CostReport.of(rows).block();
+		CostReport report = CostReport.of(rows).block(BLOCK);
 
 		assertThat(report.rows()).isEqualTo(3);
 		assertThat(report.total()).isEqualByComparingTo("3");
@@ -67,7 +71,7 @@ class CostReportTest {
 
 	@Test
 	void emptyStream() {
-		CostReport report = CostReport.of(Flux.empty()).block();
+		CostReport report = CostReport.of(Flux.empty()).block(BLOCK);
 
 		assertThat(report).isEqualTo(new CostReport(0, BigDecimal.ZERO, "USD", 0, List.of()));
 	}
@@ -76,7 +80,7 @@ class CostReportTest {
 	void mixedCurrenciesAreFlagged() {
 		CostReport report = CostReport.of(Flux.just(new CostItem(awsCost("A", null, 1.0, "USD"), null, null),
 				new CostItem(awsCost("A", null, 1.0, "JPY"), null, null)))
-			.block();
+			.block(BLOCK);
 
 		assertThat(report.currency()).isEqualTo("mixed");
 	}
@@ -85,8 +89,8 @@ class CostReportTest {
 	void eachSubscriptionStartsFromZero() {
 		Mono<CostReport> report = CostReport.of(Flux.just(aws("AmazonEC2", 1.0), aws("AmazonS3", 2.0)));
 
-		CostReport first = report.block();
-		CostReport second = report.block();
+		CostReport first = report.block(BLOCK);
+		CostReport second = report.block(BLOCK);
 
 		assertThat(second).isEqualTo(first);
 		assertThat(second.total()).isEqualByComparingTo("3");
@@ -99,7 +103,7 @@ class CostReportTest {
 		// generated lazily: the rows exist only while they are being added
 		Flux<CostItem> rows = Flux.range(0, 1_000_000).map((i) -> aws(services[i % services.length], 0.01));
 
-		CostReport report = CostReport.of(rows).block();
+		CostReport report = CostReport.of(rows).block(BLOCK);
 
 		assertThat(report.rows()).isEqualTo(1_000_000);
 		assertThat(report.total()).isEqualByComparingTo("10000");

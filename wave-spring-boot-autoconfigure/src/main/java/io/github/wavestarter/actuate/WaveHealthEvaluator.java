@@ -118,7 +118,7 @@ public final class WaveHealthEvaluator {
 		if (!this.active) {
 			return passiveHealth();
 		}
-		Health health = health().block();
+		Health health = health().block(this.timeout.plusSeconds(1));
 		return (health != null) ? health : passiveHealth();
 	}
 

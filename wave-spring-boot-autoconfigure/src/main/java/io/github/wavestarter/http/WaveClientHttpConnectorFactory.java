@@ -1,6 +1,8 @@
 package io.github.wavestarter.http;
 
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -10,16 +12,16 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * Builds the one Reactor Netty {@link ClientHttpConnector} that the token endpoint client
- * and {@code waveWebClient} share when {@code wave.http.*} sets a timeout, an SSL bundle
- * or a proxy.
+ * and {@code waveWebClient} share.
  * <p>
  * It goes through Spring Boot's {@link ReactorClientHttpConnectorBuilder}, so the
- * application's connector builder (and its {@code ReactorResourceFactory}, event loops
- * and connection pool) is reused when it is a Reactor one, and Boot's
- * {@link HttpClientSettings} ({@code spring.http.clients.*}) fill in what
- * {@code wave.http.*} leaves unset. The proxy is applied on the Reactor Netty
- * {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional basic authentication
- * and non-proxy hosts.
+ * application's connector builder customizations are kept when it is a Reactor one, and
+ * Boot's {@link HttpClientSettings} ({@code spring.http.clients.*}) fill in what
+ * {@code wave.http.*} leaves unset. The connections live in the Wave starter's own
+ * {@link ConnectionProvider} (closed by the starter before the event loops go down, see
+ * {@code WaveConnectionPool}), on the application's event loops. The proxy is applied on
+ * the Reactor Netty {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional
+ * basic authentication and non-proxy hosts.
  */
 public final class WaveClientHttpConnectorFactory {
 
@@ -32,9 +34,17 @@ public final class WaveClientHttpConnectorFactory {
 	 * @param builder the Reactor connector builder to start from, or {@code null} for
 	 * Boot's default one
 	 * @param defaults the application's HTTP client settings, or {@code null}
+	 * @param connections the Wave connection pool
+	 * @param loops the event loops to run on, or {@code null} for Reactor Netty's global
+	 * ones
 	 */
-	public WaveClientHttpConnectorFactory(ReactorClientHttpConnectorBuilder builder, HttpClientSettings defaults) {
-		this.builder = (builder != null) ? builder : ClientHttpConnectorBuilder.reactor();
+	public WaveClientHttpConnectorFactory(ReactorClientHttpConnectorBuilder builder, HttpClientSettings defaults,
+			ConnectionProvider connections, LoopResources loops) {
+		ReactorClientHttpConnectorBuilder base = (builder != null) ? builder : ClientHttpConnectorBuilder.reactor();
+		this.builder = base.withHttpClientFactory(() -> {
+			HttpClient client = HttpClient.create(connections);
+			return (loops != null) ? client.runOn(loops) : client;
+		});
 		this.defaults = (defaults != null) ? defaults : HttpClientSettings.defaults();
 	}
 

@@ -4,15 +4,14 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Applies {@code wave.http.*} to a {@link WebClient.Builder}: the Wave connector (when a
- * timeout, an SSL bundle or a proxy is set) and the in-memory body limit. The same
- * connector instance is applied to the token endpoint client and to
- * {@code waveWebClient}. Without any setting it leaves the builder as it is, so the
- * application's connector is used.
+ * Applies {@code wave.http.*} to a {@link WebClient.Builder}: the Wave connector (its own
+ * connection pool, with the timeouts, SSL bundle and proxy) and the in-memory body limit.
+ * The same connector instance is applied to the token endpoint client and to
+ * {@code waveWebClient}.
  */
 public final class WaveHttpClientConfigurer {
 
-	/** Leaves builders as they are. */
+	/** Leaves builders as they are (for a replaced configuration that builds none). */
 	public static final WaveHttpClientConfigurer NONE = new WaveHttpClientConfigurer(WaveHttpClientSettings.NONE, null);
 
 	private final WaveHttpClientSettings settings;
@@ -27,19 +26,6 @@ public final class WaveHttpClientConfigurer {
 	public WaveHttpClientConfigurer(WaveHttpClientSettings settings, ClientHttpConnector connector) {
 		this.settings = settings;
 		this.connector = connector;
-	}
-
-	/**
-	 * Creates a configurer, building a connector with the factory when the settings need
-	 * one.
-	 * @param settings the settings
-	 * @param connectorFactory builds the connector
-	 * @return the configurer
-	 */
-	public static WaveHttpClientConfigurer of(WaveHttpClientSettings settings,
-			WaveClientHttpConnectorFactory connectorFactory) {
-		return new WaveHttpClientConfigurer(settings,
-				settings.needsConnector() ? connectorFactory.create(settings) : null);
 	}
 
 	/**

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * HTTP settings shared by the token endpoint client and {@code waveWebClient}
  * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set
- * keeps the application's defaults.
+ * keeps the application's defaults ({@code spring.http.clients.*}).
  *
  * @param connectTimeout the connect timeout
  * @param responseTimeout the response (read) timeout
@@ -20,18 +20,8 @@ import org.springframework.util.unit.DataSize;
 public record WaveHttpClientSettings(Duration connectTimeout, Duration responseTimeout, DataSize maxInMemorySize,
 		SslBundle sslBundle, String sslBundleName, WaveProxy proxy) {
 
-	/** No setting: the application's HTTP client is used as it is. */
+	/** No setting: Boot's {@code spring.http.clients.*} defaults apply. */
 	public static final WaveHttpClientSettings NONE = new WaveHttpClientSettings(null, null, null, null, null, null);
-
-	/**
-	 * Whether the settings need a connector of their own (a timeout, an SSL bundle or a
-	 * proxy is set), rather than only codec settings.
-	 * @return whether a dedicated connector is built
-	 */
-	public boolean needsConnector() {
-		return this.connectTimeout != null || this.responseTimeout != null || this.sslBundle != null
-				|| this.proxy != null;
-	}
 
 	@Override
 	public String toString() {

@@ -1,5 +1,7 @@
 package io.github.wavestarter.autoconfigure;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -38,6 +40,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WaveAutoConfigurationTests {
+
+	private static final Duration BLOCK = Duration.ofSeconds(10);
 
 	private MockWaveServer server;
 
@@ -139,7 +143,7 @@ class WaveAutoConfigurationTests {
 				.retrieve()
 				.bodyToMono(String.class)
 				.onErrorResume((ex) -> Mono.just("failed"))
-				.block();
+				.block(BLOCK);
 			assertThat(body).isEqualTo("failed");
 			assertThat(this.server.apiRequests()).hasSize(2)
 				.allSatisfy((request) -> assertThat(request.hasBearerToken("fixed-token")).isTrue());
@@ -161,12 +165,12 @@ class WaveAutoConfigurationTests {
 					.uri("/iam/v1/whoami")
 					.retrieve()
 					.toBodilessEntity()
-					.block();
+					.block(BLOCK);
 				Integer elsewhere = context.getBean("usersWebClient", WebClient.class)
 					.get()
 					.uri("http://localhost:" + this.server.port() + "/elsewhere")
 					.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
-					.block();
+					.block(BLOCK);
 				assertThat(elsewhere).isEqualTo(404);
 				assertThat(customizedRequests).containsExactly("/m/blue/iam/v1/whoami");
 				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
@@ -193,10 +197,10 @@ class WaveAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(ReactiveClientRegistrationRepository.class);
 				ReactiveClientRegistrationRepository repository = context
 					.getBean(ReactiveClientRegistrationRepository.class);
-				assertThat(repository.findByRegistrationId("github").block()).isNotNull();
-				assertThat(repository.findByRegistrationId("wave").block()).isNull();
+				assertThat(repository.findByRegistrationId("github").block(BLOCK)).isNotNull();
+				assertThat(repository.findByRegistrationId("wave").block(BLOCK)).isNull();
 				assertThat(context).hasSingleBean(WaveTokenManager.class).hasBean("waveWebClient");
-				OAuth2AccessToken token = context.getBean(WaveTokenManager.class).getAccessToken().block();
+				OAuth2AccessToken token = context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK);
 				assertThat(token).isNotNull();
 			});
 	}

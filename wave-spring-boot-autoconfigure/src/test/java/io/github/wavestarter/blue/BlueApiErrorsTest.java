@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class BlueApiErrorsTest {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	private static final String SECRET = "Bearer eyJhbGciOiJSUzI1NiJ9.secret-token-value";
 
 	private MockWebServer server;
@@ -134,7 +136,7 @@ class BlueApiErrorsTest {
 	@Test
 	void successIsUntouched() {
 		this.server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-		assertThat(this.client.get().uri("/x").retrieve().bodyToMono(String.class).block()).isEqualTo("ok");
+		assertThat(this.client.get().uri("/x").retrieve().bodyToMono(String.class).block(BLOCK)).isEqualTo("ok");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.github.wavestarter.blue;
 
+import java.time.Duration;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /** Deterministic chunk-boundary tests of the decoder without HTTP. */
 class BlueStreamsDecodeTest {
+
+	private static final Duration BLOCK = Duration.ofSeconds(10);
 
 	record Row(int n, String name) {
 	}
@@ -49,7 +53,7 @@ class BlueStreamsDecodeTest {
 				List<Row> rows = BlueStreams.defaults()
 					.decode(Flux.fromIterable(buffers), Row.class)
 					.collectList()
-					.block();
+					.block(BLOCK);
 				assertThat(rows).as("cuts %d,%d", i, j)
 					.containsExactly(new Row(1, "a\nb é"), new Row(2, "日本"), new Row(3, "c"));
 				// empty buffers are the shared Unpooled.EMPTY_BUFFER whose refCnt never

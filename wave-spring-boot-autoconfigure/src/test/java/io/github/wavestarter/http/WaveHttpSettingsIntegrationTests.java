@@ -44,11 +44,12 @@ class WaveHttpSettingsIntegrationTests {
 	private static final String WHOAMI = "\"id\":\"" + MockWaveServer.DEFAULT_CLIENT_ID + "\"";
 
 	@Test
-	void withoutSettingsTheApplicationConnectorIsKept() {
+	void withoutSettingsWaveStillHasItsOwnConnector() {
 		try (MockWaveServer server = MockWaveServer.start()) {
 			WaveContexts.forServer(server).run((context) -> {
 				assertThat(context).hasSingleBean(WaveHttpClientConfigurer.class);
-				assertThat(context.getBean(WaveHttpClientConfigurer.class).getConnector()).isNull();
+				ClientHttpConnector connector = context.getBean(WaveHttpClientConfigurer.class).getConnector();
+				assertThat(connector).isNotNull().isNotSameAs(context.getBean(ClientHttpConnector.class));
 				assertThat(callApi(context)).contains(WHOAMI);
 				assertThat(server.tokenRequestCount()).isEqualTo(1);
 			});

@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TokenLifecycleTests {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	/** What the emulator's {@code whoami} answers for the client's token. */
 	private static final String WHOAMI = "\"id\":\"" + MockWaveServer.DEFAULT_CLIENT_ID + "\"";
 
@@ -81,7 +83,7 @@ class TokenLifecycleTests {
 		this.server.setTokenResponseDelay(Duration.ofMillis(50)).setTokenExpiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			String first = tokens.getAccessToken().block().getTokenValue();
+			String first = tokens.getAccessToken().block(BLOCK).getTokenValue();
 			Thread.sleep(1100);
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1).doesNotContain(first);
@@ -97,7 +99,7 @@ class TokenLifecycleTests {
 			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			int calls = 0;
 			while (System.nanoTime() < end) {
-				assertThat(whoami(wave).block()).contains(WHOAMI);
+				assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 				calls++;
 				Thread.sleep(100);
 			}
@@ -111,9 +113,9 @@ class TokenLifecycleTests {
 	void rejectedTokenIsReplacedAndTheCallReplayedOnce() {
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
-			whoami(wave).block();
+			whoami(wave).block(BLOCK);
 			this.server.revokeAllTokens();
-			assertThat(whoami(wave).block()).contains(WHOAMI);
+			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 			assertThat(this.server.apiRequestCount()).isEqualTo(3);
 		});
@@ -123,7 +125,7 @@ class TokenLifecycleTests {
 	void concurrentRejectionsShareOneNewToken() {
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
-			whoami(wave).block();
+			whoami(wave).block(BLOCK);
 			this.server.revokeAllTokens();
 			List<String> bodies = Flux.range(0, 50)
 				.flatMap((i) -> whoami(wave).subscribeOn(Schedulers.parallel()), 50)
@@ -139,14 +141,15 @@ class TokenLifecycleTests {
 		String unauthenticated = "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}";
 		this.server.api().failNext(2).withStatus(401, unauthenticated);
 		run((context) -> {
-			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+			assertThatExceptionOfType(BlueApiException.class)
+				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
 					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 				});
 			assertThat(this.server.apiRequestCount()).isEqualTo(2);
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
+			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
 		});
 	}
 
@@ -156,7 +159,8 @@ class TokenLifecycleTests {
 			.failNext(1)
 			.withStatus(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}");
 		run((context) -> {
-			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+			assertThatExceptionOfType(BlueApiException.class)
+				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
 				.satisfies((failure) -> assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.PERMISSION_DENIED));
 			assertThat(this.server.apiRequestCount()).isEqualTo(1);
 			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
@@ -168,7 +172,7 @@ class TokenLifecycleTests {
 		this.server.token().failNext(1).withResponse(503, "<html>busy</html>", "text/html");
 		this.server.token().failNext(1).withStatus(500, "{}");
 		run((context) -> {
-			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
+			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
 			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
 		});
 	}
@@ -177,7 +181,8 @@ class TokenLifecycleTests {
 	void persistentServerErrorsFailAfterMaxAttemptsThenTheNextCallRecovers() {
 		this.server.token().failNext(3).withHtmlBody(502);
 		run((context) -> {
-			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> whoami(waveWebClient(context)).block())
+			assertThatExceptionOfType(WaveTokenException.class)
+				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getErrorCode()).isEqualTo("temporarily_unavailable");
 					assertThat(failure.getHttpStatus()).isEqualTo(502);
@@ -186,7 +191,7 @@ class TokenLifecycleTests {
 				});
 			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
 			assertThat(this.server.apiRequestCount()).isZero();
-			assertThat(whoami(waveWebClient(context)).block()).contains(WHOAMI);
+			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
 			assertThat(this.server.tokenRequestCount()).isEqualTo(4);
 		});
 	}
@@ -197,13 +202,13 @@ class TokenLifecycleTests {
 		this.runner = this.runner.withPropertyValues("wave.token.max-attempts=2");
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
-				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE);
 					assertThat(failure.isTransient()).isTrue();
 				});
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
+			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK)).isNotNull();
 		});
 	}
 
@@ -212,7 +217,7 @@ class TokenLifecycleTests {
 		this.runner = this.runner.withPropertyValues("wave.token-uri=http://127.0.0.1:1/access_token",
 				"wave.token.max-attempts=2");
 		run((context) -> assertThatExceptionOfType(WaveTokenException.class)
-			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK))
 			.satisfies((failure) -> assertThat(failure.getErrorCode())
 				.isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE)));
 	}
@@ -224,14 +229,14 @@ class TokenLifecycleTests {
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			long started = System.nanoTime();
-			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block())
+			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT);
 					assertThat(failure.getMessage()).contains("wave.token.timeout");
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 			this.server.setTokenResponseDelay(Duration.ZERO);
-			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 		});
 	}
 
@@ -240,7 +245,7 @@ class TokenLifecycleTests {
 		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(1);
 		run((context) -> {
 			long started = System.nanoTime();
-			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block()).isNotNull();
+			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
@@ -251,7 +256,7 @@ class TokenLifecycleTests {
 		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(3600);
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
-				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getHttpStatus()).isEqualTo(429);
 					assertThat(failure.getRetryAfter()).isEqualTo(Duration.ofHours(1));
@@ -277,7 +282,7 @@ class TokenLifecycleTests {
 				.block(Duration.ofSeconds(10));
 			assertThat(outcomes).hasSize(50).containsOnly("invalid_grant");
 			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}
@@ -311,7 +316,7 @@ class TokenLifecycleTests {
 		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"plain-token-1\"}");
 		this.runner = this.runner.withPropertyValues("wave.token.default-expires-in=7m");
 		run((context) -> {
-			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 			assertThat(token.getTokenValue()).isEqualTo("plain-token-1");
 			assertThat(token.getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
 			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(7));
@@ -322,7 +327,7 @@ class TokenLifecycleTests {
 	void zeroExpiryMeansTheDefaultLifetime() {
 		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"t0\",\"expires_in\":0}");
 		run((context) -> {
-			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
 		});
 	}
@@ -333,9 +338,9 @@ class TokenLifecycleTests {
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			tokens.getAccessToken().block();
+			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
-			tokens.getAccessToken().block();
+			tokens.getAccessToken().block(BLOCK);
 			assertThat(this.server.tokenRequests()).hasSize(2);
 			assertThat(this.server.tokenRequests().get(1).contentType()).startsWith("multipart/form-data");
 			assertThat(this.server.tokenRequests().get(1).parts()).containsEntry("grant_type", "refresh_token")
@@ -350,10 +355,10 @@ class TokenLifecycleTests {
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			tokens.getAccessToken().block();
+			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
 			this.server.token().failNext(1).withStatus(400, "{\"error\":\"unsupported_grant_type\"}");
-			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "refresh_token", "client_credentials");
 		});
@@ -364,9 +369,9 @@ class TokenLifecycleTests {
 		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			tokens.getAccessToken().block();
+			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
-			tokens.getAccessToken().block();
+			tokens.getAccessToken().block(BLOCK);
 			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "client_credentials");
 		});
@@ -375,7 +380,7 @@ class TokenLifecycleTests {
 	private void expectInvalidTokenResponse(String detail) {
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block())
+			assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.INVALID_TOKEN_RESPONSE);
 					assertThat(failure.getHttpStatus()).isEqualTo(200);
@@ -383,7 +388,7 @@ class TokenLifecycleTests {
 					assertThat(failure.getMessage()).contains(detail).doesNotContain("tok-mac-1");
 				});
 			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(tokens.getAccessToken().block()).isNotNull();
+			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
 		});
 	}

@@ -1,5 +1,7 @@
 package io.github.wavestarter.token;
 
+import java.time.Duration;
+
 import java.util.Map;
 
 import io.github.wavestarter.test.MockWaveServer;
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TokenRequestProtocolTests {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	private MockWaveServer server;
 
 	private ApplicationContextRunner runner;
@@ -40,7 +44,7 @@ class TokenRequestProtocolTests {
 	@Test
 	void clientCredentialsGrantSendsExactlyTheDocumentedMultipartParts() {
 		this.runner.run((context) -> {
-			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 			assertThat(token.getTokenValue()).isEqualTo(this.server.issuedTokens().get(0).accessToken());
 			assertThat(this.server.tokenRequests()).singleElement().satisfies((request) -> {
 				assertThat(request.contentType()).startsWith("multipart/form-data;").contains("boundary=");
@@ -57,7 +61,7 @@ class TokenRequestProtocolTests {
 			.withPropertyValues("wave.grant-type=password", "wave.username=alice@example.com",
 					"wave.password=Pa55-word!")
 			.run((context) -> {
-				context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+				context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 				assertThat(this.server.tokenRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.parts()).containsExactly(
 							Map.entry("grant_type", "password"), Map.entry("client_id", this.server.clientId()),
@@ -69,7 +73,7 @@ class TokenRequestProtocolTests {
 	@Test
 	void tokenResponseKeepsIdTokenAndRefreshToken() {
 		this.runner.run((context) -> {
-			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block();
+			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 			assertThat(token.getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
 			assertThat(token.getExpiresAt()).isAfter(token.getIssuedAt().plusSeconds(86000));
 		});
@@ -80,7 +84,7 @@ class TokenRequestProtocolTests {
 		try (MockWaveServer otherHost = MockWaveServer.start()) {
 			this.runner.run((context) -> {
 				WebClient wave = context.getBean("waveWebClient", WebClient.class);
-				String body = wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block();
+				String body = wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK);
 				assertThat(body).contains("\"id\":\"" + this.server.clientId() + "\"");
 				assertThat(status(wave, "http://localhost:" + this.server.port() + "/elsewhere")).isEqualTo(404);
 				assertThat(status(wave, "http://localhost:" + otherHost.port() + "/elsewhere")).isEqualTo(404);
@@ -89,7 +93,7 @@ class TokenRequestProtocolTests {
 					.retrieve()
 					.toBodilessEntity()
 					.onErrorComplete()
-					.block();
+					.block(BLOCK);
 				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
 					assertThat(request.hasBearerToken(this.server.issuedTokens().get(0).accessToken())).isTrue();
@@ -109,7 +113,7 @@ class TokenRequestProtocolTests {
 		this.runner.withPropertyValues("wave.client-secret=wrong-Secret-42").run((context) -> {
 			WebClient wave = context.getBean("waveWebClient", WebClient.class);
 			assertThatExceptionOfType(WaveTokenException.class)
-				.isThrownBy(() -> wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block())
+				.isThrownBy(() -> wave.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK))
 				.satisfies((failure) -> {
 					assertThat(failure.getErrorCode()).isEqualTo("invalid_client");
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
@@ -129,7 +133,7 @@ class TokenRequestProtocolTests {
 			.failNext(1)
 			.withStatus(400, "{\"error\":\"invalid_request\",\"error_description\":\"multipart only\"}");
 		this.runner.run((context) -> assertThatExceptionOfType(WaveTokenException.class)
-			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block())
+			.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK))
 			.satisfies((failure) -> assertThat(failure.getErrorCode()).isEqualTo("invalid_request")));
 	}
 
@@ -137,7 +141,7 @@ class TokenRequestProtocolTests {
 		return client.get()
 			.uri(url)
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
-			.block();
+			.block(BLOCK);
 	}
 
 }

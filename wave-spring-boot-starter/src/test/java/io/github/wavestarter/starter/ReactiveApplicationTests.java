@@ -1,5 +1,7 @@
 package io.github.wavestarter.starter;
 
+import java.time.Duration;
+
 import io.github.wavestarter.blue.api.ApiUser;
 import io.github.wavestarter.blue.api.IamApi;
 import io.github.wavestarter.test.MockWaveServer;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableMockWave
 class ReactiveApplicationTests {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	@LocalServerPort
 	int port;
 
@@ -40,10 +44,10 @@ class ReactiveApplicationTests {
 		var answers = Flux.range(0, 50)
 			.flatMap((i) -> client.get().uri("/whoami").retrieve().bodyToMono(String.class), 50)
 			.collectList()
-			.block();
+			.block(BLOCK);
 		assertThat(answers).hasSize(50).containsOnly(this.wave.clientId());
 		assertThat(this.wave.tokenRequestCount()).isEqualTo(1);
-		assertThat(client.get().uri("/hello").retrieve().bodyToMono(String.class).block()).isEqualTo("hello");
+		assertThat(client.get().uri("/hello").retrieve().bodyToMono(String.class).block(BLOCK)).isEqualTo("hello");
 	}
 
 	@SpringBootApplication

@@ -23,6 +23,8 @@ import reactor.netty.http.HttpResources;
 @MockWaveServerTest
 class JournalExtrasTest {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	static MockWaveServer server;
 
 	static WaveHttp http;
@@ -161,7 +163,7 @@ class JournalExtrasTest {
 	void survivesTheDisposalOfReactorNettysGlobalResources() {
 		// what a closing Spring application context does with Boot's
 		// ReactorResourceFactory
-		HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofSeconds(2)).block();
+		HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, Duration.ofSeconds(2)).block(BLOCK);
 		assertThat(http.get("/iam/v1/whoami", http.accessToken()).statusCode()).isEqualTo(200);
 	}
 

@@ -28,34 +28,36 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns {@code wave.http.*} into the {@link WaveHttpClientConfigurer} that the Wave
- * auto-configuration applies to the token endpoint client and to {@code waveWebClient}.
- * Imported by {@code WaveAutoConfiguration}. Invalid settings (an unknown SSL bundle, a
- * proxy without port, an unusable {@code HTTPS_PROXY}) fail startup with an
+ * auto-configuration applies to the token endpoint client and to {@code waveWebClient}:
+ * one connector on the starter's own {@link WaveConnectionPool}, on the application's
+ * event loops. Imported by {@code WaveAutoConfiguration}. Invalid settings (an unknown
+ * SSL bundle, a proxy without port, an unusable {@code HTTPS_PROXY}) fail startup with an
  * {@link InvalidWaveConfigurationException} naming the property.
  */
 @Configuration(proxyBeanMethods = false)
 public class WaveHttpConfiguration {
 
 	@Bean
+	WaveConnectionPool waveConnectionPool() {
+		return new WaveConnectionPool();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	WaveHttpClientConfigurer waveHttpClientConfigurer(WaveProperties properties, Environment environment,
-			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			WaveConnectionPool connectionPool, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
 		WaveHttpClientSettings settings = settings(properties.getHttp(), sslBundles.getIfAvailable(),
 				environment::getProperty);
-		if (!settings.needsConnector()) {
-			return WaveHttpClientConfigurer.of(settings, null);
-		}
 		ReactorClientHttpConnectorBuilder builder = (connectorBuilder
 			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor : null;
-		if (builder == null) {
-			ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
-			builder = (resources != null) ? ClientHttpConnectorBuilder.reactor().withReactorResourceFactory(resources)
-					: ClientHttpConnectorBuilder.reactor();
-		}
-		return WaveHttpClientConfigurer.of(settings,
-				new WaveClientHttpConnectorFactory(builder, httpClientSettings.getIfAvailable()));
+		ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
+		WaveClientHttpConnectorFactory connectorFactory = new WaveClientHttpConnectorFactory(builder,
+				httpClientSettings.getIfAvailable(), connectionPool.connections(),
+				(resources != null) ? resources.getLoopResources() : null);
+		return new WaveHttpClientConfigurer(settings, connectorFactory.create(settings));
 	}
 
 	/**

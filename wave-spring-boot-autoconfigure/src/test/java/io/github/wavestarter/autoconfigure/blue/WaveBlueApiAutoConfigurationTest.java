@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WaveBlueApiAutoConfigurationTest {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WaveBlueApiAutoConfiguration.class));
 
@@ -87,7 +89,7 @@ class WaveBlueApiAutoConfigurationTest {
 	void userOverrideWins() {
 		this.runner.withUserConfiguration(WaveClientConfig.class, UserIamConfig.class).run((context) -> {
 			assertThat(context).hasSingleBean(IamApi.class).hasBean("myIamApi").doesNotHaveBean("blueIamApi");
-			assertThat(context.getBean(IamApi.class).whoAmI().block().id()).isEqualTo("mine");
+			assertThat(context.getBean(IamApi.class).whoAmI().block(BLOCK).id()).isEqualTo("mine");
 			assertThat(context).hasSingleBean(CostApi.class);
 		});
 	}

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Typed clients against MockWebServer: method, path, query, body JSON and decoding. */
 class TypedApiHttpTest {
 
+	private static final Duration BLOCK = Duration.ofSeconds(10);
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private MockWebServer server;
@@ -105,7 +107,7 @@ class TypedApiHttpTest {
 	@Test
 	void listAccountsWithoutOptionalParameters() throws Exception {
 		enqueue(200, "{\"result\":{\"id\":\"1\"}}\n");
-		assertThat(this.clients.createClient(CostApi.class).listAccounts("gcp").count().block()).isEqualTo(1);
+		assertThat(this.clients.createClient(CostApi.class).listAccounts("gcp").count().block(BLOCK)).isEqualTo(1);
 		assertThat(take().getTarget()).isEqualTo("/m/blue/v1/gcp/accounts");
 	}
 
