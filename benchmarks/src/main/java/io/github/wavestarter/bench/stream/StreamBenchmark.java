@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import io.github.wavestarter.blue.BlueApiClients;
@@ -42,18 +45,26 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>a baseline: JDK {@code HttpClient} InputStream + one Jackson {@code JsonParser}
  * over the whole body, binding each {@code result} to the same record.</li>
  * </ol>
- * Prints rows/s, the typed/baseline ratio and the peak heap use of each phase. Run with
- * {@code -Xmx64m} (see {@code benchmarks/pom.xml}, profile {@code stream-bench}).
+ * Both read the same bytes in R alternating rounds (default 7: typed first in odd rounds,
+ * baseline first in even ones), after two warm-up rounds. Prints rows/s, each round's
+ * typed/baseline ratio, their median and spread, and the peak heap use of each phase. Run
+ * with {@code -Xmx64m} (see {@code benchmarks/pom.xml}, profile {@code stream-bench});
+ * arguments: rows, rounds.
  */
 public final class StreamBenchmark {
 
 	private static final int ROWS_PER_BUFFER = 64;
+
+	private static final String TYPED = "typed Flux<CostItem> (CostApi + BlueStreams)";
+
+	private static final String BASELINE = "baseline Jackson JsonParser (JDK HttpClient)";
 
 	private StreamBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int rows = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		int warmup = Math.min(rows, 150_000);
 		DisposableServer server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			int n = Integer.parseInt(request.requestHeaders().get("X-Rows", String.valueOf(rows)));
@@ -70,16 +81,44 @@ public final class StreamBenchmark {
 				typed(base, mapper, warmup);
 				baseline(base, mapper, warmup);
 			}
-			Result typed = measure("typed Flux<CostItem> (CostApi + BlueStreams)", () -> typed(base, mapper, rows));
-			Result baseline = measure("baseline Jackson JsonParser (JDK HttpClient)",
-					() -> baseline(base, mapper, rows));
-			System.out.printf(Locale.ROOT, "ratio typed/baseline: %.2fx (goal >= 0.80x)%n",
-					typed.rowsPerSecond() / baseline.rowsPerSecond());
+			List<Result> typedResults = new ArrayList<>();
+			List<Result> baselineResults = new ArrayList<>();
+			List<Double> ratios = new ArrayList<>();
+			for (int round = 1; round <= rounds; round++) {
+				// alternate the order, so neither side always runs on a warmer or cooler
+				// machine
+				boolean typedFirst = (round % 2) == 1;
+				System.out.printf(Locale.ROOT, "round %d of %d (%s first)%n", round, rounds,
+						typedFirst ? "typed" : "baseline");
+				Result first = typedFirst ? measure(TYPED, () -> typed(base, mapper, rows))
+						: measure(BASELINE, () -> baseline(base, mapper, rows));
+				Result second = typedFirst ? measure(BASELINE, () -> baseline(base, mapper, rows))
+						: measure(TYPED, () -> typed(base, mapper, rows));
+				Result typed = typedFirst ? first : second;
+				Result baseline = typedFirst ? second : first;
+				if (typed.rows() != rows || baseline.rows() != rows) {
+					throw new IllegalStateException("row count mismatch: " + typed.rows() + " / " + baseline.rows());
+				}
+				typedResults.add(typed);
+				baselineResults.add(baseline);
+				ratios.add(typed.rowsPerSecond() / baseline.rowsPerSecond());
+			}
+			List<Double> sorted = new ArrayList<>(ratios);
+			Collections.sort(sorted);
+			double median = median(sorted);
+			System.out.printf(Locale.ROOT, "%nper-round ratios typed/baseline:");
+			ratios.forEach((ratio) -> System.out.printf(Locale.ROOT, " %.3f", ratio));
+			System.out.printf(Locale.ROOT,
+					"%nratio typed/baseline: median %.3fx, min %.3fx, max %.3fx, "
+							+ "interquartile %.3fx-%.3fx over %d rounds (goal: median >= 0.95x)%n",
+					median, sorted.get(0), sorted.get(sorted.size() - 1), quantile(sorted, 0.25),
+					quantile(sorted, 0.75), rounds);
+			System.out.printf(Locale.ROOT, "rows/s median: typed %,.0f, baseline %,.0f%n",
+					median(rowsPerSecond(typedResults)), median(rowsPerSecond(baselineResults)));
+			System.out.printf(Locale.ROOT, "peak heap, highest of all rounds: typed %.1f MB, baseline %.1f MB%n",
+					maxPeak(typedResults), maxPeak(baselineResults));
 			System.out.printf(Locale.ROOT, "heap committed at end: %.1f MB of %d MB max (-Xmx)%n", committedHeapMb(),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024));
-			if (typed.rows() != rows || baseline.rows() != rows) {
-				throw new IllegalStateException("row count mismatch: " + typed.rows() + " / " + baseline.rows());
-			}
 		}
 		finally {
 			server.disposeNow();
@@ -218,6 +257,30 @@ public final class StreamBenchmark {
 		System.out.printf(Locale.ROOT, "%-46s %,10d rows in %6.2f s = %,10.0f rows/s, peak heap %5.1f MB, GCs %d%n",
 				name, rows, seconds, result.rowsPerSecond(), result.peakHeapMb(), gcCount() - gcBefore);
 		return result;
+	}
+
+	private static List<Double> rowsPerSecond(List<Result> results) {
+		List<Double> values = new ArrayList<>();
+		results.forEach((result) -> values.add(result.rowsPerSecond()));
+		Collections.sort(values);
+		return values;
+	}
+
+	private static double maxPeak(List<Result> results) {
+		return results.stream().mapToDouble(Result::peakHeapMb).max().orElse(0);
+	}
+
+	/** The median of sorted values. */
+	static double median(List<Double> sorted) {
+		return quantile(sorted, 0.5);
+	}
+
+	/** A quantile of sorted values, interpolated linearly between ranks. */
+	static double quantile(List<Double> sorted, double q) {
+		double rank = q * (sorted.size() - 1);
+		int lower = (int) Math.floor(rank);
+		int upper = (int) Math.ceil(rank);
+		return sorted.get(lower) + (rank - lower) * (sorted.get(upper) - sorted.get(lower));
 	}
 
 	private static long gcCount() {
