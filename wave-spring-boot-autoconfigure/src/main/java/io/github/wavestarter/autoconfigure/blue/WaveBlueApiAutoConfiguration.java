@@ -1,6 +1,7 @@
 package io.github.wavestarter.autoconfigure.blue;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
+import io.github.wavestarter.autoconfigure.WaveProperties;
 import io.github.wavestarter.blue.BlueApiClients;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.CostApi;
@@ -41,8 +42,9 @@ public final class WaveBlueApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlueApiClients blueApiClients(@Qualifier(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME) WebClient waveWebClient,
-			BlueStreams blueStreams) {
-		return BlueApiClients.create(waveWebClient, blueStreams);
+			BlueStreams blueStreams, ObjectProvider<WaveProperties> properties) {
+		WaveProperties wave = properties.getIfAvailable();
+		return BlueApiClients.create(waveWebClient, blueStreams, (wave != null) ? wave.getBaseUrl() : null);
 	}
 
 	@Bean
