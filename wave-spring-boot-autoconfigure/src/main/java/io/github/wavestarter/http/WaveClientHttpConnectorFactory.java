@@ -28,7 +28,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * or the application's connector builder say: a redirect of the token endpoint would send
  * the client secret (and the user's password) to the {@code Location}, and one of the
  * Blue API would carry the token wherever it points on the same host. A 3xx answer
- * reaches the caller as it is.
+ * reaches the caller as it is. Nor does it wiretap (which would log the multipart body
+ * with the client secret, and the {@code Authorization} header), even when the
+ * application's connector builder asks for it.
  */
 public final class WaveClientHttpConnectorFactory {
 
@@ -70,7 +72,8 @@ public final class WaveClientHttpConnectorFactory {
 			connectorBuilder = connectorBuilder.withHttpClientCustomizer((httpClient) -> applyProxy(httpClient, proxy));
 		}
 		// last, after the application's own HttpClient customizers
-		return connectorBuilder.withHttpClientCustomizer((httpClient) -> httpClient.followRedirect(false))
+		return connectorBuilder
+			.withHttpClientCustomizer((httpClient) -> httpClient.followRedirect(false).wiretap(false))
 			.build(clientSettings);
 	}
 

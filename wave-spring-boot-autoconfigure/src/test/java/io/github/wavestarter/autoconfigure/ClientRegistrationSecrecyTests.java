@@ -12,20 +12,26 @@ import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import org.apache.commons.logging.LogFactory;
+import io.netty.handler.logging.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.netty.transport.logging.AdvancedByteBufFormat;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -118,14 +124,32 @@ class ClientRegistrationSecrecyTests {
 	private static ConfigurableApplicationContext application(MockWaveServer server) {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
 			.properties(WaveContexts.properties(server))
-			.properties("logging.level.root=TRACE", "wave.token.max-attempts=1")
+			.properties("logging.level.root=TRACE", "wave.token.max-attempts=1",
+					// settings that make Spring and Reactor Netty log request details
+					"spring.http.codecs.log-request-details=true")
 			.run();
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class, WaveAutoConfiguration.class,
-			WaveBlueApiAutoConfiguration.class })
+	static class WiretappingConnector {
+
+		@Bean
+		ClientHttpConnectorBuilder<?> wiretappingConnectorBuilder() {
+			// the textual format prints headers and bodies as they are (the default hex
+			// dump
+			// splits them into 16-byte lines)
+			return ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer(
+						(client) -> client.wiretap("wire", LogLevel.TRACE, AdvancedByteBufFormat.TEXTUAL));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			WebClientAutoConfiguration.class, WaveAutoConfiguration.class, WaveBlueApiAutoConfiguration.class })
+	@Import(WiretappingConnector.class)
 	static class TestApplication {
 
 	}
