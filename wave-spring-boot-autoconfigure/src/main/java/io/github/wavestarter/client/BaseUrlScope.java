@@ -36,6 +36,8 @@ public final class BaseUrlScope {
 
 	private final String basePath;
 
+	private final String basePathSlash;
+
 	/**
 	 * Creates a scope.
 	 * @param baseUrl the base URL ({@code wave.base-url})
@@ -46,6 +48,7 @@ public final class BaseUrlScope {
 		this.port = effectivePort(this.scheme, baseUrl.getPort());
 		String path = strict((baseUrl.getRawPath() != null) ? baseUrl.getRawPath() : "");
 		this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		this.basePathSlash = this.basePath + "/";
 	}
 
 	/**
@@ -100,7 +103,7 @@ public final class BaseUrlScope {
 	}
 
 	private boolean under(String path) {
-		return path.equals(this.basePath) || path.startsWith(this.basePath + "/");
+		return path.startsWith(this.basePathSlash) || path.equals(this.basePath);
 	}
 
 	/**
