@@ -1,16 +1,14 @@
 package io.github.wavestarter.http;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,25 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * {@code Location}, one of the Blue API would carry the token there. A second loopback
  * server is the redirect target; the emulator's journals record every request.
  */
+@MockWaveServerTest
 class WaveRedirectTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
-
-	private MockWaveServer server;
-
-	private MockWaveServer target;
-
-	@BeforeEach
-	void start() {
-		this.server = MockWaveServer.start();
-		this.target = MockWaveServer.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-		this.target.close();
-	}
 
 	static Stream<Named<UnaryOperator<ApplicationContextRunner>>> applications() {
 		return Stream.of(Named.of("Boot's defaults", UnaryOperator.identity()),
@@ -66,53 +49,57 @@ class WaveRedirectTests {
 
 	@ParameterizedTest
 	@MethodSource("applications")
-	void theTokenRequestFollowsNoRedirect(UnaryOperator<ApplicationContextRunner> application) {
-		for (int status : new int[] { 302, 307, 308 }) {
-			this.server.token().failNext(1).withStatus(status).withHeader("Location", this.target.tokenUri());
-		}
-		application.apply(runner()).withPropertyValues("wave.token.max-attempts=1").run((context) -> {
-			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
-			for (int i = 0; i < 3; i++) {
-				assertThatException().isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
-					.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(this.server.clientSecret()));
+	void theTokenRequestFollowsNoRedirect(UnaryOperator<ApplicationContextRunner> application, MockWaveServer server) {
+		try (MockWaveServer target = MockWaveServer.start()) {
+			for (int status : new int[] { 302, 307, 308 }) {
+				server.token().failNext(1).withStatus(status).withHeader("Location", target.tokenUri());
 			}
-			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
-			assertThat(this.target.tokenRequests()).isEmpty();
-			assertThat(this.target.strayRequests()).isEmpty();
-			assertThat(this.target.apiRequests()).isEmpty();
-			// the faults are spent: the next request gets a token from the endpoint
-			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
-		});
+			application.apply(WaveContexts.plainForServer(server))
+				.withPropertyValues("wave.token.max-attempts=1")
+				.run((context) -> {
+					WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
+					for (int i = 0; i < 3; i++) {
+						assertThatException().isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
+							.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
+					}
+					assertThat(server.tokenRequestCount()).isEqualTo(3);
+					assertNothingReached(target);
+					// the faults are spent: the next request gets a token from the
+					// endpoint
+					assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
+				});
+		}
 	}
 
 	@ParameterizedTest
 	@MethodSource("applications")
-	void blueApiRedirectsReachTheCallerAndNoOneElse(UnaryOperator<ApplicationContextRunner> application) {
-		String[] locations = { this.target.baseUrl() + "/iam/v1/whoami", this.server.rootUrl() + "/foreign/x",
-				this.server.rootUrl() + "/m/bluex/iam/v1/whoami", "/m/blue/../../other" };
-		int[] statuses = { 302, 307, 308, 301 };
-		for (int i = 0; i < locations.length; i++) {
-			this.server.api().failNext(1).withStatus(statuses[i]).withHeader("Location", locations[i]);
-		}
-		application.apply(runner()).run((context) -> {
-			WebClient wave = context.getBean("waveWebClient", WebClient.class);
+	void blueApiRedirectsReachTheCallerAndNoOneElse(UnaryOperator<ApplicationContextRunner> application,
+			MockWaveServer server) {
+		try (MockWaveServer target = MockWaveServer.start()) {
+			String[] locations = { target.baseUrl() + "/iam/v1/whoami", server.rootUrl() + "/foreign/x",
+					server.rootUrl() + "/m/bluex/iam/v1/whoami", "/m/blue/../../other" };
+			int[] statuses = { 302, 307, 308, 301 };
 			for (int i = 0; i < locations.length; i++) {
-				ResponseEntity<Void> response = wave.get()
-					.uri("/iam/v1/whoami")
-					.retrieve()
-					.toBodilessEntity()
-					.block(BLOCK);
-				assertThat(response.getStatusCode().value()).isEqualTo(statuses[i]);
-				assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo(locations[i]);
+				server.api().failNext(1).withStatus(statuses[i]).withHeader("Location", locations[i]);
 			}
-			assertThat(this.server.apiRequests()).hasSize(locations.length)
-				.extracting(RecordedApiRequest::path)
-				.containsOnly("/iam/v1/whoami");
-			assertThat(this.server.strayRequests()).isEmpty();
-			assertThat(this.target.apiRequests()).isEmpty();
-			assertThat(this.target.strayRequests()).isEmpty();
-			assertThat(this.target.tokenRequests()).isEmpty();
-		});
+			application.apply(WaveContexts.plainForServer(server)).run((context) -> {
+				WebClient wave = context.getBean("waveWebClient", WebClient.class);
+				for (int i = 0; i < locations.length; i++) {
+					ResponseEntity<Void> response = wave.get()
+						.uri("/iam/v1/whoami")
+						.retrieve()
+						.toBodilessEntity()
+						.block(BLOCK);
+					assertThat(response.getStatusCode().value()).isEqualTo(statuses[i]);
+					assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo(locations[i]);
+				}
+				assertThat(server.apiRequests()).hasSize(locations.length)
+					.extracting(RecordedApiRequest::path)
+					.containsOnly("/iam/v1/whoami");
+				assertThat(server.strayRequests()).isEmpty();
+				assertNothingReached(target);
+			});
+		}
 	}
 
 	/**
@@ -120,31 +107,35 @@ class WaveRedirectTests {
 	 * faults do send the secret and the token away, so the tests above can fail.
 	 */
 	@Test
-	void aFollowingConnectorWouldLeakTheSecretAndTheToken() {
-		this.server.token().failNext(1).withStatus(307).withHeader("Location", this.target.tokenUri());
-		this.server.api().failNext(1).withStatus(307).withHeader("Location", this.server.rootUrl() + "/foreign/x");
-		ReactorClientHttpConnector following = new ReactorClientHttpConnector(
-				HttpClient.create(ConnectionProvider.newConnection()).followRedirect(true));
-		runner().withPropertyValues("wave.token.max-attempts=1")
-			.withBean(WaveHttpClientConfigurer.class,
-					() -> new WaveHttpClientConfigurer(WaveHttpClientSettings.NONE, following))
-			.run((context) -> {
-				WebClient wave = context.getBean("waveWebClient", WebClient.class);
-				wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
-				assertThat(this.target.tokenRequests()).singleElement()
-					.satisfies((request) -> assertThat(request.parts()).containsEntry("client_secret",
-							this.server.clientSecret()));
-				wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
-				List<RecordedApiRequest> stray = this.server.strayRequests();
-				assertThat(stray).singleElement().satisfies((request) -> {
-					assertThat(request.path()).isEqualTo("/foreign/x");
-					assertThat(request.hasAuthorization()).isTrue();
+	void aFollowingConnectorWouldLeakTheSecretAndTheToken(MockWaveServer server) {
+		try (MockWaveServer target = MockWaveServer.start()) {
+			server.token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
+			server.api().failNext(1).withStatus(307).withHeader("Location", server.rootUrl() + "/foreign/x");
+			ReactorClientHttpConnector following = new ReactorClientHttpConnector(
+					HttpClient.create(ConnectionProvider.newConnection()).followRedirect(true));
+			WaveContexts.plainForServer(server)
+				.withPropertyValues("wave.token.max-attempts=1")
+				.withBean(WaveHttpClientConfigurer.class,
+						() -> new WaveHttpClientConfigurer(WaveHttpClientSettings.NONE, following))
+				.run((context) -> {
+					WebClient wave = context.getBean("waveWebClient", WebClient.class);
+					wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
+					assertThat(target.tokenRequests()).singleElement()
+						.satisfies((request) -> assertThat(request.parts()).containsEntry("client_secret",
+								server.clientSecret()));
+					wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
+					assertThat(server.strayRequests()).singleElement().satisfies((request) -> {
+						assertThat(request.path()).isEqualTo("/foreign/x");
+						assertThat(request.hasAuthorization()).isTrue();
+					});
 				});
-			});
+		}
 	}
 
-	private ApplicationContextRunner runner() {
-		return WaveContexts.plainForServer(this.server);
+	private static void assertNothingReached(MockWaveServer target) {
+		assertThat(target.tokenRequests()).isEmpty();
+		assertThat(target.apiRequests()).isEmpty();
+		assertThat(target.strayRequests()).isEmpty();
 	}
 
 }
