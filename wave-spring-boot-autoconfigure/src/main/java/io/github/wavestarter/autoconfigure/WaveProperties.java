@@ -311,19 +311,21 @@ public class WaveProperties {
 	public static class Http {
 
 		/**
-		 * Connect timeout; unset means the HTTP client's default.
+		 * Connect timeout; unset means the HTTP client's default. Must be larger than
+		 * zero.
 		 */
 		private Duration connectTimeout;
 
 		/**
 		 * Timeout for the response (between request sent and response headers, and
 		 * between reads); unset means no timeout on Blue API calls. Long streams are not
-		 * cut by it as long as data keeps flowing.
+		 * cut by it as long as data keeps flowing. Must be larger than zero.
 		 */
 		private Duration responseTimeout;
 
 		/**
-		 * Largest unary response body held in memory; unset means Spring's codec default.
+		 * Largest unary response body held in memory; unset means Spring's codec default
+		 * (256KB). Must be larger than zero.
 		 */
 		private DataSize maxInMemorySize;
 

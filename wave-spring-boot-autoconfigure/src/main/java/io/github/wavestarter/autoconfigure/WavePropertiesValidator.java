@@ -5,18 +5,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.Problem;
 import io.github.wavestarter.token.WaveGrantType;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Checks the {@code wave.*} configuration at startup, so that a missing credential or an
- * unsafe URL fails the application with a clear report instead of the first API call.
+ * Checks the {@code wave.*} configuration at startup, so that a missing credential, an
+ * unsafe URL or an unusable size or timeout fails the application with a clear report
+ * ({@link InvalidWaveConfigurationException}) instead of the first API call. Used by the
+ * starter's auto-configurations; not an API.
  */
-final class WavePropertiesValidator {
+public final class WavePropertiesValidator {
+
+	/** The largest stream line {@code BlueStreams} can hold. */
+	private static final DataSize MAX_STREAM_LINE_SIZE = DataSize.ofMegabytes(2047);
 
 	private static final String CREDENTIALS_ACTION = "Set wave.client-id and wave.client-secret (or the "
 			+ "ALPHAUS_CLIENT_ID and ALPHAUS_CLIENT_SECRET environment variables) to the API client "
@@ -67,16 +77,115 @@ final class WavePropertiesValidator {
 		}
 	}
 
+	/**
+	 * Checks the timeouts and sizes of {@code wave.http.*}: each, when set, must be
+	 * larger than zero (a negative size would mean Spring's "unlimited").
+	 * @param http the properties
+	 * @param typed the value of a property as written in the configuration, or
+	 * {@code null} (see {@link #typedValues(Environment)})
+	 * @param problems where problems are added
+	 */
+	public static void checkHttp(WaveProperties.Http http, Function<String, String> typed, List<Problem> problems) {
+		requireAboveZero(problems, typed, "wave.http.connect-timeout", http.getConnectTimeout(),
+				isPositive(http.getConnectTimeout()),
+				"a duration such as 5s, or remove it for the HTTP client's default");
+		requireAboveZero(problems, typed, "wave.http.response-timeout", http.getResponseTimeout(),
+				isPositive(http.getResponseTimeout()), "a duration such as 30s, or remove it for no timeout");
+		DataSize maxInMemorySize = http.getMaxInMemorySize();
+		requireAboveZero(problems, typed, "wave.http.max-in-memory-size", maxInMemorySize,
+				maxInMemorySize == null || maxInMemorySize.toBytes() > 0,
+				"a size such as 1MB, or remove it for Spring's codec default (256KB)");
+	}
+
+	/**
+	 * Checks {@code wave.stream.max-line-size}: between 1B and 2047MB.
+	 * @param maxLineSize the bound value
+	 * @param typed the value of a property as written in the configuration, or
+	 * {@code null} (see {@link #typedValues(Environment)})
+	 * @throws InvalidWaveConfigurationException when it is out of range
+	 */
+	public static void checkStream(DataSize maxLineSize, Function<String, String> typed) {
+		String property = "wave.stream.max-line-size";
+		if (maxLineSize == null || maxLineSize.toBytes() <= 0
+				|| maxLineSize.toBytes() > MAX_STREAM_LINE_SIZE.toBytes()) {
+			throw new InvalidWaveConfigurationException(List.of(new Problem(property,
+					"is " + shown(typed, property, maxLineSize) + ", but must be between 1B and 2047MB",
+					"Set " + property + " to the size of the longest row expected, such as 16MB (the default)")));
+		}
+	}
+
+	/**
+	 * Looks up the values of properties as written in the configuration ({@code -1s}, not
+	 * {@code PT-1S}), with relaxed names ({@code WAVE_HTTP_CONNECTTIMEOUT}).
+	 * @param environment the environment
+	 * @return a function from a property name to its text, or {@code null}
+	 */
+	public static Function<String, String> typedValues(Environment environment) {
+		Binder binder = Binder.get(environment);
+		return (property) -> binder.bind(property, Bindable.of(String.class)).orElse(null);
+	}
+
+	private static void requireAboveZero(List<Problem> problems, Function<String, String> typed, String property,
+			Object value, boolean aboveZero, String example) {
+		if (!aboveZero) {
+			problems.add(new Problem(property, "is " + shown(typed, property, value) + ", but must be larger than zero",
+					"Set " + property + " to " + example));
+		}
+	}
+
+	/** Whether an optional duration is unset or longer than zero. */
+	private static boolean isPositive(Duration value) {
+		return value == null || (!value.isZero() && !value.isNegative());
+	}
+
+	/** The value as the user wrote it where it can be found, else formatted. */
+	private static String shown(Function<String, String> typed, String property, Object value) {
+		String text = (typed != null) ? typed.apply(property) : null;
+		if (text != null && !text.isBlank()) {
+			return text.strip();
+		}
+		if (value == null) {
+			return "empty";
+		}
+		return (value instanceof Duration duration) ? format(duration) : value.toString();
+	}
+
+	/** A duration as one would write it: {@code -1s}, {@code 200ms}, {@code 5m}. */
+	static String format(Duration value) {
+		if (value == null) {
+			return "empty";
+		}
+		long nanos;
+		try {
+			nanos = value.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return value.toString();
+		}
+		if (nanos == 0) {
+			return "0s";
+		}
+		String[] units = { "d", "h", "m", "s", "ms", "us", "ns" };
+		long[] sizes = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L,
+				1L };
+		for (int i = 0; i < units.length; i++) {
+			if (nanos % sizes[i] == 0) {
+				return (nanos / sizes[i]) + units[i];
+			}
+		}
+		return nanos + "ns";
+	}
+
 	private static void requirePositive(List<Problem> problems, Duration value, String property, String usual) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			problems.add(new Problem(property, "is " + value + ", but must be longer than zero",
+			problems.add(new Problem(property, "is " + format(value) + ", but must be longer than zero",
 					"Set " + property + " to a positive duration such as " + usual));
 		}
 	}
 
 	private static void requireNotNegative(List<Problem> problems, Duration value, String property, String usual) {
 		if (value == null || value.isNegative()) {
-			problems.add(new Problem(property, "is " + value + ", but must not be negative",
+			problems.add(new Problem(property, "is " + format(value) + ", but must not be negative",
 					"Set " + property + " to zero or a positive duration such as " + usual));
 		}
 	}

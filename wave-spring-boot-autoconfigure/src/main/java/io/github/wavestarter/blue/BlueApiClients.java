@@ -1,5 +1,11 @@
 package io.github.wavestarter.blue;
 
+import java.net.URI;
+
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
@@ -10,14 +16,20 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * {@link BlueApiException}). <pre class="code">
  * BlueApiClients clients = BlueApiClients.create(waveWebClient, blueStreams);
  * MyExtraApi api = clients.createClient(MyExtraApi.class);
- * </pre>
+ * </pre> The clients describe themselves in {@code toString()}
+ * ("{@code CostApi client for
+ * https://api.alphaus.cloud/m/blue}"), never with a credential; Spring's own HTTP service
+ * proxies throw there.
  */
 public final class BlueApiClients {
 
 	private final HttpServiceProxyFactory proxyFactory;
 
-	private BlueApiClients(HttpServiceProxyFactory proxyFactory) {
+	private final String target;
+
+	private BlueApiClients(HttpServiceProxyFactory proxyFactory, String target) {
 		this.proxyFactory = proxyFactory;
+		this.target = target;
 	}
 
 	/**
@@ -28,8 +40,22 @@ public final class BlueApiClients {
 	 * @return the factory
 	 */
 	public static BlueApiClients create(WebClient webClient, BlueStreams streams) {
+		return create(webClient, streams, null);
+	}
+
+	/**
+	 * Create a factory whose clients name the base URL in {@code toString()}.
+	 * @param webClient the client (typically {@code waveWebClient}, carrying base URL and
+	 * auth)
+	 * @param streams stream decoder (use the auto-configured bean)
+	 * @param baseUrl the base URL of {@code webClient}, for descriptions only (its user
+	 * info, query and fragment are left out), or {@code null}
+	 * @return the factory
+	 */
+	public static BlueApiClients create(WebClient webClient, BlueStreams streams, URI baseUrl) {
 		return new BlueApiClients(
-				HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build());
+				HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build(),
+				(baseUrl != null) ? "for " + describe(baseUrl) : "on a WebClient");
 	}
 
 	/**
@@ -39,7 +65,24 @@ public final class BlueApiClients {
 	 * @return the proxy
 	 */
 	public <S> S createClient(Class<S> serviceType) {
-		return this.proxyFactory.createClient(serviceType);
+		S client = this.proxyFactory.createClient(serviceType);
+		String description = serviceType.getSimpleName() + " client " + this.target;
+		ProxyFactory described = new ProxyFactory();
+		described.setTarget(client);
+		described.setInterfaces(serviceType);
+		described.addAdvice((MethodInterceptor) (invocation) -> ReflectionUtils.isToStringMethod(invocation.getMethod())
+				? description : invocation.proceed());
+		return serviceType.cast(described.getProxy(serviceType.getClassLoader()));
+	}
+
+	@Override
+	public String toString() {
+		return "BlueApiClients " + this.target;
+	}
+
+	private static String describe(URI url) {
+		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+				+ ((url.getRawPath() != null) ? url.getRawPath() : "");
 	}
 
 }

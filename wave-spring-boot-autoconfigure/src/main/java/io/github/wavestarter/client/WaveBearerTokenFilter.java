@@ -16,10 +16,12 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
  * Adds {@code Authorization: Bearer <Wave token>} to requests under the Blue API base URL
- * (and to no other request), and replays a request once with a new token when the Blue
- * API answers 401 (gRPC {@code UNAUTHENTICATED}): the rejected token is dropped first, so
- * concurrent callers share one new token. A second 401 goes to the caller; 403 is never
- * replayed.
+ * (and to no other request; see {@link BaseUrlScope} for how paths are read), fails a
+ * request to the API's host whose path is ambiguous with an
+ * {@link AmbiguousRequestPathException} before it is sent, and replays a request once
+ * with a new token when the Blue API answers 401 (gRPC {@code UNAUTHENTICATED}): the
+ * rejected token is dropped first, so concurrent callers share one new token. A second
+ * 401 goes to the caller; 403 is never replayed.
  * <p>
  * The replay sends the request again, so its body must be re-readable: values and
  * {@code bodyValue(...)} bodies are; a one-shot {@code Publisher} body is not.
@@ -47,7 +49,12 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!this.scope.contains(request.url())) {
+		BaseUrlScope.Placement placement = this.scope.place(request.url());
+		if (placement == BaseUrlScope.Placement.AMBIGUOUS) {
+			return Mono.error(new AmbiguousRequestPathException(request.method().name(), request.url(),
+					this.scope.getBasePath()));
+		}
+		if (placement == BaseUrlScope.Placement.OUTSIDE) {
 			return next.exchange(request);
 		}
 		return this.tokens.getAccessToken()

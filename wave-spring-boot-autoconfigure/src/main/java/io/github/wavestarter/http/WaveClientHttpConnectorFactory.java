@@ -6,6 +6,7 @@ import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -22,6 +23,14 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * {@code WaveConnectionPool}), on the application's event loops. The proxy is applied on
  * the Reactor Netty {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional
  * basic authentication and non-proxy hosts.
+ * <p>
+ * The connector never follows a redirect, whatever {@code spring.http.clients.redirects}
+ * or the application's connector builder say: a redirect of the token endpoint would send
+ * the client secret (and the user's password) to the {@code Location}, and one of the
+ * Blue API would carry the token wherever it points on the same host. A 3xx answer
+ * reaches the caller as it is. Nor does it wiretap (which would log the multipart body
+ * with the client secret, and the {@code Authorization} header), even when the
+ * application's connector builder asks for it.
  */
 public final class WaveClientHttpConnectorFactory {
 
@@ -54,7 +63,7 @@ public final class WaveClientHttpConnectorFactory {
 	 * @return the connector
 	 */
 	public ClientHttpConnector create(WaveHttpClientSettings settings) {
-		HttpClientSettings clientSettings = new HttpClientSettings(null, settings.connectTimeout(),
+		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
 				settings.responseTimeout(), settings.sslBundle())
 			.orElse(this.defaults);
 		ReactorClientHttpConnectorBuilder connectorBuilder = this.builder;
@@ -62,7 +71,10 @@ public final class WaveClientHttpConnectorFactory {
 		if (proxy != null) {
 			connectorBuilder = connectorBuilder.withHttpClientCustomizer((httpClient) -> applyProxy(httpClient, proxy));
 		}
-		return connectorBuilder.build(clientSettings);
+		// last, after the application's own HttpClient customizers
+		return connectorBuilder
+			.withHttpClientCustomizer((httpClient) -> httpClient.followRedirect(false).wiretap(false))
+			.build(clientSettings);
 	}
 
 	static HttpClient applyProxy(HttpClient httpClient, WaveProxy proxy) {

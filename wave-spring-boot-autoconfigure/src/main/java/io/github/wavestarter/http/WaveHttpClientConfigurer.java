@@ -7,7 +7,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Applies {@code wave.http.*} to a {@link WebClient.Builder}: the Wave connector (its own
  * connection pool, with the timeouts, SSL bundle and proxy) and the in-memory body limit.
  * The same connector instance is applied to the token endpoint client and to
- * {@code waveWebClient}.
+ * {@code waveWebClient}. Request details (headers, form and multipart parts) are never
+ * logged by these clients, whatever {@code spring.http.codecs.log-request-details} says.
  */
 public final class WaveHttpClientConfigurer {
 
@@ -42,6 +43,9 @@ public final class WaveHttpClientConfigurer {
 			int limit = (int) Math.min(Integer.MAX_VALUE, this.settings.maxInMemorySize().toBytes());
 			builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(limit));
 		}
+		// spring.http.codecs.log-request-details would log the multipart parts (the
+		// client secret) and the Authorization header at TRACE
+		builder.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 		return builder;
 	}
 

@@ -1,6 +1,8 @@
 package io.github.wavestarter.autoconfigure.blue;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
+import io.github.wavestarter.autoconfigure.WaveProperties;
+import io.github.wavestarter.autoconfigure.WavePropertiesValidator;
 import io.github.wavestarter.blue.BlueApiClients;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.CostApi;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -33,7 +36,10 @@ public final class WaveBlueApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveStreamProperties properties) {
+	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveStreamProperties properties,
+			Environment environment) {
+		WavePropertiesValidator.checkStream(properties.getMaxLineSize(),
+				WavePropertiesValidator.typedValues(environment));
 		JsonMapper mapper = jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper);
 		return BlueStreams.create(mapper, properties.getMaxLineSize());
 	}
@@ -41,8 +47,9 @@ public final class WaveBlueApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BlueApiClients blueApiClients(@Qualifier(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME) WebClient waveWebClient,
-			BlueStreams blueStreams) {
-		return BlueApiClients.create(waveWebClient, blueStreams);
+			BlueStreams blueStreams, ObjectProvider<WaveProperties> properties) {
+		WaveProperties wave = properties.getIfAvailable();
+		return BlueApiClients.create(waveWebClient, blueStreams, (wave != null) ? wave.getBaseUrl() : null);
 	}
 
 	@Bean

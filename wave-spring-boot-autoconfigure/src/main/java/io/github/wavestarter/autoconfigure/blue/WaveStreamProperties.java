@@ -13,6 +13,7 @@ public class WaveStreamProperties {
 	 * Maximum size of a single newline-delimited line (one row) of a Blue API streaming
 	 * response. A longer line fails the stream with BlueStreamLimitException instead of
 	 * buffering it. Memory per stream is bounded by this value plus one network chunk.
+	 * Between 1B and 2047MB.
 	 */
 	private DataSize maxLineSize = DataSize.ofMegabytes(16);
 

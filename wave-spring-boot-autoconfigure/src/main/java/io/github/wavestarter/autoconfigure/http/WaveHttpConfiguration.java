@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.github.wavestarter.autoconfigure.WaveProperties;
+import io.github.wavestarter.autoconfigure.WavePropertiesValidator;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.Problem;
 import io.github.wavestarter.http.WaveClientHttpConnectorFactory;
@@ -30,9 +31,10 @@ import org.springframework.util.StringUtils;
  * Turns {@code wave.http.*} into the {@link WaveHttpClientConfigurer} that the Wave
  * auto-configuration applies to the token endpoint client and to {@code waveWebClient}:
  * one connector on the starter's own {@link WaveConnectionPool}, on the application's
- * event loops. Imported by {@code WaveAutoConfiguration}. Invalid settings (an unknown
- * SSL bundle, a proxy without port, an unusable {@code HTTPS_PROXY}) fail startup with an
- * {@link InvalidWaveConfigurationException} naming the property.
+ * event loops. Imported by {@code WaveAutoConfiguration}. Invalid settings (a timeout or
+ * size of zero or less, an unknown SSL bundle, a proxy without port, an unusable
+ * {@code HTTPS_PROXY}) fail startup with an {@link InvalidWaveConfigurationException}
+ * naming the property.
  */
 @Configuration(proxyBeanMethods = false)
 public class WaveHttpConfiguration {
@@ -49,8 +51,7 @@ public class WaveHttpConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
-		WaveHttpClientSettings settings = settings(properties.getHttp(), sslBundles.getIfAvailable(),
-				environment::getProperty);
+		WaveHttpClientSettings settings = settings(properties.getHttp(), sslBundles.getIfAvailable(), environment);
 		ReactorClientHttpConnectorBuilder builder = (connectorBuilder
 			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor : null;
 		ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
@@ -64,16 +65,16 @@ public class WaveHttpConfiguration {
 	 * Reads and checks {@code wave.http.*}.
 	 * @param http the properties
 	 * @param sslBundles the application's SSL bundles, or {@code null}
-	 * @param environment looks up environment variables ({@code HTTPS_PROXY},
-	 * {@code NO_PROXY})
+	 * @param environment the environment: the properties as written, and environment
+	 * variables ({@code HTTPS_PROXY}, {@code NO_PROXY})
 	 * @return the settings
 	 * @throws InvalidWaveConfigurationException when a setting cannot work
 	 */
-	static WaveHttpClientSettings settings(WaveProperties.Http http, SslBundles sslBundles,
-			Function<String, String> environment) {
+	static WaveHttpClientSettings settings(WaveProperties.Http http, SslBundles sslBundles, Environment environment) {
 		List<Problem> problems = new ArrayList<>();
+		WavePropertiesValidator.checkHttp(http, WavePropertiesValidator.typedValues(environment), problems);
 		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
-		WaveProxy proxy = proxy(http.getProxy(), environment, problems);
+		WaveProxy proxy = proxy(http.getProxy(), environment::getProperty, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidWaveConfigurationException(problems);
 		}

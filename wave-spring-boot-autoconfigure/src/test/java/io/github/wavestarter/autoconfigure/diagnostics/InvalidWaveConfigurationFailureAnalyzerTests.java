@@ -1,6 +1,7 @@
 package io.github.wavestarter.autoconfigure.diagnostics;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
+import io.github.wavestarter.autoconfigure.blue.WaveBlueApiAutoConfiguration;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -112,15 +114,77 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 				"wave.client-secret=Secret-xyz", "wave.token.timeout=0s", "wave.token.max-attempts=0",
 				"wave.token.clock-skew=-1s", "wave.token.default-expires-in=0s", "wave.token.retry-backoff=-5ms",
 				"wave.scope=", "wave.registration-id= "));
-		assertThat(analysis.getDescription()).contains("wave.token.timeout: is PT0S, but must be longer than zero")
+		assertThat(analysis.getDescription()).contains("wave.token.timeout: is 0s, but must be longer than zero")
 			.contains("wave.token.max-attempts: is 0")
-			.contains("wave.token.clock-skew: is PT-1S, but must not be negative")
+			.contains("wave.token.clock-skew: is -1s, but must not be negative")
 			.contains("wave.token.default-expires-in")
 			.contains("wave.token.retry-backoff")
 			.contains("wave.scope: is empty")
 			.contains("wave.registration-id: is empty")
 			.doesNotContain("Secret-xyz");
 		assertThat(analysis.getAction()).contains("wave.token.max-attempts to 1");
+	}
+
+	@Test
+	void httpTimeoutsAndSizesOfZeroOrLessAreNamedAsTheyWereWritten() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
+				"wave.client-secret=Secret-xyz", "wave.http.connect-timeout=-1s", "wave.http.responseTimeout=-60s",
+				"wave.http.max-in-memory-size=-1KB"));
+		assertThat(analysis.getDescription())
+			.contains("wave.http.connect-timeout: is -1s, but must be larger than zero")
+			.contains("wave.http.response-timeout: is -60s, but must be larger than zero")
+			.contains("wave.http.max-in-memory-size: is -1KB, but must be larger than zero")
+			.doesNotContain("PT-")
+			.doesNotContain("Secret-xyz");
+		assertThat(analysis.getAction()).contains("Set wave.http.connect-timeout to a duration such as 5s")
+			.contains("remove it for Spring's codec default (256KB)");
+		analysis = analyze(this.runner.withPropertyValues("wave.client-id=id", "wave.client-secret=Secret-xyz",
+				"wave.http.connect-timeout=0ms", "wave.http.max-in-memory-size=0B"));
+		assertThat(analysis.getDescription()).contains("wave.http.connect-timeout: is 0ms")
+			.contains("wave.http.max-in-memory-size: is 0B")
+			.doesNotContain("response-timeout");
+		this.runner
+			.withPropertyValues("wave.client-id=id", "wave.client-secret=Secret-xyz", "wave.http.connect-timeout=1ms",
+					"wave.http.response-timeout=1ms", "wave.http.max-in-memory-size=1B")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void streamLineSizesOutOfRangeAreNamed() {
+		ApplicationContextRunner blue = this.runner
+			.withConfiguration(AutoConfigurations.of(WaveBlueApiAutoConfiguration.class))
+			.withPropertyValues("wave.client-id=id", "wave.client-secret=Secret-xyz");
+		for (String size : new String[] { "0", "0B", "-1MB", "2048MB", "4GB" }) {
+			FailureAnalysis analysis = analyze(blue.withPropertyValues("wave.stream.max-line-size=" + size));
+			assertThat(analysis.getDescription())
+				.contains("wave.stream.max-line-size: is " + size + ", but must be between 1B and 2047MB");
+			assertThat(analysis.getAction()).contains("such as 16MB (the default)");
+		}
+		blue.withPropertyValues("wave.stream.max-line-size=2047MB")
+			.run((context) -> assertThat(context).hasNotFailed());
+		blue.withPropertyValues("wave.stream.max-line-size=1B").run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aStreamLineSizeOfZeroIsReportedForRealApplications(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(BlueApplication.class).web(WebApplicationType.NONE)
+				.properties("wave.client-id=id", "wave.client-secret=Secret-xyz", "wave.stream.max-line-size=0",
+						WaveContexts.FAST_SHUTDOWN)
+				.run()
+				.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("wave.stream.max-line-size: is 0, but must be between 1B and 2047MB")
+			.doesNotContain("maxLineSize must be")
+			.doesNotContain("Secret-xyz");
+	}
+
+	@SpringBootConfiguration
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class, WaveAutoConfiguration.class,
+			WaveBlueApiAutoConfiguration.class })
+	static class BlueApplication {
+
 	}
 
 	private FailureAnalysis analyze(ApplicationContextRunner configured) {
