@@ -54,7 +54,7 @@ class BlueApiTest {
 
 	@Test
 	void accountsAreStreamedAsResultLines() {
-		HttpResponse<String> response = http.get("/v1/aws/accounts", token);
+		HttpResponse<String> response = http.get("/cost/v1/aws/accounts", token);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> results = resultLines(response.body());
@@ -66,8 +66,8 @@ class BlueApiTest {
 
 	@Test
 	void accountByIdAndUnknownAccount() {
-		HttpResponse<String> found = http.get("/v1/aws/accounts/234567890123", token);
-		HttpResponse<String> missing = http.get("/v1/aws/accounts/999999999999", token);
+		HttpResponse<String> found = http.get("/cost/v1/aws/accounts/234567890123", token);
+		HttpResponse<String> missing = http.get("/cost/v1/aws/accounts/999999999999", token);
 
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(json(found.body()).get("name").asString()).isEqualTo("staging");
@@ -77,7 +77,7 @@ class BlueApiTest {
 
 	@Test
 	void costsAreStreamedWithSpecFieldsAndDatesInsideTheRequestedRange() {
-		HttpResponse<String> response = http.post("/v1/aws/costs:read", token,
+		HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
 				"{\"startTime\":\"20240501\",\"endTime\":\"20240531\",\"accountId\":\"123456789012,234567890123\"}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -100,10 +100,10 @@ class BlueApiTest {
 	@Test
 	void costsAreDeterministic() {
 		String request = "{\"startTime\":\"20240201\",\"endTime\":\"20240229\"}";
-		String first = http.post("/v1/aws/costs:read", token, request).body();
-		String second = http.post("/v1/aws/costs:read", token, request).body();
+		String first = http.post("/cost/v1/aws/costs:read", token, request).body();
+		String second = http.post("/cost/v1/aws/costs:read", token, request).body();
 		String otherMonth = http
-			.post("/v1/aws/costs:read", token, "{\"startTime\":\"20240301\",\"endTime\":\"20240331\"}")
+			.post("/cost/v1/aws/costs:read", token, "{\"startTime\":\"20240301\",\"endTime\":\"20240331\"}")
 			.body();
 
 		assertThat(first).isEqualTo(second).isNotEqualTo(otherMonth);
@@ -114,7 +114,7 @@ class BlueApiTest {
 	void costRowCountIsConfigurableAndCurrencyConversionApplies() {
 		server.setCostRowsPerRequest(1000);
 
-		HttpResponse<String> response = http.post("/v1/aws/costs:read", token,
+		HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
 				"{\"startTime\":\"20240101\",\"endTime\":\"20240110\",\"awsOptions\":{\"toCurrency\":\"JPY\"}}");
 
 		List<JsonNode> rows = resultLines(response.body()).stream().map(r -> r.get("aws")).toList();
@@ -129,7 +129,7 @@ class BlueApiTest {
 	void invalidCostRequestsAreInvalidArgument() {
 		for (String body : List.of("{\"startTime\":\"2024-05-01\"}", "{\"unknownField\":1}", "{not json",
 				"{\"startTime\":\"20240510\",\"endTime\":\"20240501\"}")) {
-			HttpResponse<String> response = http.post("/v1/aws/costs:read", token, body);
+			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token, body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
 			assertGrpcError(response.body(), 3);
 		}
@@ -149,7 +149,7 @@ class BlueApiTest {
 
 	@Test
 	void unknownPathIsNotFoundAndWrongMethodIsUnimplemented() {
-		HttpResponse<String> unknown = http.get("/v1/aws/nothing-here", token);
+		HttpResponse<String> unknown = http.get("/cost/v1/aws/nothing-here", token);
 		HttpResponse<String> wrongMethod = http.post("/iam/v1/whoami", token, "{}");
 
 		assertThat(unknown.statusCode()).isEqualTo(404);
@@ -160,17 +160,17 @@ class BlueApiTest {
 
 	@Test
 	void stubsAnswerUnaryStreamAndErrorResponses() {
-		server.stub("GET", "/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
-		server.stub("GET", "/v1/{vendor}/invoices").thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
+		server.stub("GET", "/cost/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
+		server.stub("GET", "/cost/v1/{vendor}/invoices").thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
 		server.stub("GET", "/org/v1").thenGrpcError(7, "not allowed");
 
-		assertThat(json(http.get("/v1/aws/budgets", token).body()).get("budgets").isArray()).isTrue();
-		assertThat(resultLines(http.get("/v1/gcp/invoices", token).body())).extracting(r -> r.get("id").asString())
+		assertThat(json(http.get("/cost/v1/aws/budgets", token).body()).get("budgets").isArray()).isTrue();
+		assertThat(resultLines(http.get("/cost/v1/gcp/invoices", token).body())).extracting(r -> r.get("id").asString())
 			.containsExactly("i-1", "i-2");
 		HttpResponse<String> denied = http.get("/org/v1", token);
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertGrpcError(denied.body(), 7);
-		assertThat(http.get("/v1/aws/budgets", null).statusCode()).isEqualTo(401);
+		assertThat(http.get("/cost/v1/aws/budgets", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test
