@@ -116,12 +116,14 @@ public enum BlueService {
 	 */
 	public static String requireServed(String pathTemplate) {
 		if (serving(pathTemplate) == null) {
+			String example = pathTemplate.startsWith("/v1/") ? ", e.g. /cost" + pathTemplate + " for a Cost operation"
+					: "";
 			throw new IllegalArgumentException("No Blue API service serves " + pathTemplate
-					+ ": paths are relative to /m/blue and start with the service base, e.g. /cost"
-					+ (pathTemplate.startsWith("/v1/") ? pathTemplate : "/v1/...") + " for Cost. Bases: "
+					+ ": paths are relative to /m/blue and start with the base of the service" + example + " (bases: "
 					+ Arrays.stream(values())
 						.map((service) -> service.tag + " " + service.base + service.pathPrefix)
-						.collect(Collectors.joining(", ")));
+						.collect(Collectors.joining(", "))
+					+ ")");
 		}
 		return pathTemplate;
 	}
