@@ -104,6 +104,11 @@ class AlphausEnvironmentPostProcessorTests {
 						"wave.client-secret=p-secret"), "p-id", WAVE, CC, null),
 				row(given("ALPHAUS_RIPPLE_CLIENT_ID=r-id", "ALPHAUS_RIPPLE_CLIENT_SECRET=r-secret",
 						"wave.token-uri=" + NEXT), "r-id", NEXT, CC, null),
+				// placeholders of the variables in wave.* properties, as in an
+				// application.yaml
+				row(given("ALPHAUS_CLIENT_ID=a-id", "ALPHAUS_CLIENT_SECRET=a-secret",
+						"wave.client-id=${ALPHAUS_CLIENT_ID}", "wave.client-secret=${ALPHAUS_CLIENT_SECRET}"), "a-id",
+						WAVE, CC, null),
 				row(given("ALPHAUS_RIPPLE_CLIENT_ID=r-id", "ALPHAUS_RIPPLE_CLIENT_SECRET=r-secret",
 						"WAVE_CLIENT_ID=env-id"), "env-id", RIPPLE, CC, null),
 				row(given("ALPHAUS_RIPPLE_CLIENT_ID=r-id", "ALPHAUS_RIPPLE_CLIENT_SECRET=r-secret",
