@@ -150,14 +150,16 @@ class SampleApplicationTest {
 				.contains("AWS accounts:  3");
 			assertThat(real.tokenRequestCount()).isEqualTo(1);
 			assertThat(real.apiRequests()).extracting((r) -> r.path())
-				.containsExactly("/iam/v1/whoami", "/v1/aws/accounts", "/v1/aws/costs:read");
+				.containsExactly("/iam/v1/whoami", "/cost/v1/aws/accounts", "/cost/v1/aws/costs:read");
 		}
 	}
 
 	@Test
 	void apiErrorIsReportedWithExitCodeOne(CapturedOutput output) {
 		try (MockWaveServer real = MockWaveServer.start()) {
-			real.api("/v1/aws/costs:read").failNext(1).withMidStreamError(10, 7, "permission denied for billing group");
+			real.api("/cost/v1/aws/costs:read")
+				.failNext(1)
+				.withMidStreamError(10, 7, "permission denied for billing group");
 			try (ConfigurableApplicationContext context = SampleApplication.run("--spring.profiles.active=wave",
 					"--wave.token-uri=" + real.tokenUri(), "--wave.base-url=" + real.baseUrl(),
 					"--wave.client-id=" + real.clientId(), "--wave.client-secret=" + real.clientSecret())) {
@@ -178,7 +180,7 @@ class SampleApplicationTest {
 		String token = wave.issueAccessToken();
 		String whoAmI = this.json.readTree(get(wave, token, "/iam/v1/whoami")).path("id").asString();
 		List<String> accountIds = new ArrayList<>();
-		for (String line : get(wave, token, "/v1/aws/accounts").split("\n")) {
+		for (String line : get(wave, token, "/cost/v1/aws/accounts").split("\n")) {
 			if (!line.isBlank()) {
 				accountIds.add(this.json.readTree(line).path("result").path("id").asString());
 			}
@@ -186,7 +188,7 @@ class SampleApplicationTest {
 		DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
 		String body = "{\"startTime\":\"" + start.format(yyyymmdd) + "\",\"endTime\":\"" + end.format(yyyymmdd) + "\"}";
 		HttpResponse<String> costs = this.http
-			.send(request(wave, token, "/v1/aws/costs:read").header("Content-Type", "application/json")
+			.send(request(wave, token, "/cost/v1/aws/costs:read").header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(costs.statusCode()).isEqualTo(200);

@@ -10,7 +10,6 @@ import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.http.WaveHttpClientConfigurer;
 import io.github.wavestarter.observation.WaveObservations;
-import io.github.wavestarter.support.Masking;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.github.wavestarter.token.WaveTokenManager;
 import io.github.wavestarter.token.endpoint.WaveTokenResponseClient;
@@ -31,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -65,8 +65,8 @@ public final class WaveAutoConfiguration {
 
 	@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = WAVE_CLIENT_REGISTRATION_BEAN_NAME)
-	ClientRegistration waveClientRegistration(WaveProperties properties) {
-		WavePropertiesValidator.validate(properties);
+	ClientRegistration waveClientRegistration(WaveProperties properties, Environment environment) {
+		WavePropertiesValidator.validate(properties, environment);
 		return ClientRegistration.withRegistrationId(properties.getRegistrationId())
 			.clientName("Alphaus Wave")
 			.clientId(properties.getClientId())
@@ -83,7 +83,7 @@ public final class WaveAutoConfiguration {
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WaveHttpClientConfigurer> http) {
+			ObjectProvider<WaveHttpClientConfigurer> http, Environment environment) {
 		WaveProperties.Token token = properties.getToken();
 		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
@@ -95,10 +95,7 @@ public final class WaveAutoConfiguration {
 				(reg) -> properties.getGrantType()
 					.createRequest(reg, properties.getUsername(), properties.getPassword()),
 				renewalPolicy, token.isUseRefreshToken());
-		logger.info("Wave starter: registration '" + registration.getRegistrationId() + "', grant "
-				+ registration.getAuthorizationGrantType().getValue() + ", client id "
-				+ Masking.partially(registration.getClientId()) + ", token URI " + properties.getTokenUri()
-				+ ", base URL " + properties.getBaseUrl());
+		logger.info(WaveStartupLine.of(registration, properties, environment));
 		return new WaveTokenManager(registration, provider, renewalPolicy,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}

@@ -13,10 +13,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the Wave starter, bound from the {@code wave.*} properties.
  * <p>
- * Credentials fall back to the environment variables of the official Alphaus SDKs
- * ({@code ALPHAUS_CLIENT_ID}, {@code ALPHAUS_CLIENT_SECRET}, {@code ALPHAUS_USERNAME},
- * {@code ALPHAUS_PASSWORD}, {@code ALPHAUS_AUTH_URL}, then their {@code ALPHAUS_WAVE_*}
- * variants) when the properties are not set.
+ * Credentials fall back to the environment variables of the official Alphaus SDKs, read
+ * as the SDKs read them (see
+ * {@link io.github.wavestarter.autoconfigure.env.AlphausVariables}): the first complete
+ * pair of {@code ALPHAUS_CLIENT_ID}/{@code _SECRET},
+ * {@code ALPHAUS_RIPPLE_CLIENT_ID}/{@code _SECRET} and
+ * {@code ALPHAUS_WAVE_CLIENT_ID}/{@code _SECRET}, the user name and password of the same
+ * family, {@code ALPHAUS_AUTH_URL}.
  */
 @ConfigurationProperties(WaveProperties.PREFIX)
 public class WaveProperties {
@@ -36,31 +39,37 @@ public class WaveProperties {
 	private boolean enabled = true;
 
 	/**
-	 * API client ID from Wave PRO (Settings > API access token). Defaults to the
-	 * ALPHAUS_CLIENT_ID or ALPHAUS_WAVE_CLIENT_ID environment variable.
+	 * API client ID from Wave PRO (Settings > API access token) or Ripple. Defaults to
+	 * the first complete pair of the ALPHAUS_CLIENT_ID/_SECRET,
+	 * ALPHAUS_RIPPLE_CLIENT_ID/_SECRET and ALPHAUS_WAVE_CLIENT_ID/_SECRET environment
+	 * variables.
 	 */
 	private String clientId;
 
 	/**
-	 * API client secret from Wave PRO (Settings > API access token). Defaults to the
-	 * ALPHAUS_CLIENT_SECRET or ALPHAUS_WAVE_CLIENT_SECRET environment variable.
+	 * API client secret from Wave PRO (Settings > API access token) or Ripple. Defaults
+	 * to the secret of the pair that gives the client ID.
 	 */
 	private String clientSecret;
 
 	/**
-	 * OAuth2 grant used to obtain tokens: 'client_credentials' or 'password'.
+	 * OAuth2 grant used to obtain tokens: 'client_credentials' or 'password'. Defaults to
+	 * 'password' when the user name and password both come from the Alphaus SDK
+	 * environment variables, as in the SDKs.
 	 */
 	private WaveGrantType grantType = WaveGrantType.CLIENT_CREDENTIALS;
 
 	/**
-	 * Wave user name for the 'password' grant. Defaults to the ALPHAUS_USERNAME or
-	 * ALPHAUS_WAVE_USERNAME environment variable.
+	 * User name for the 'password' grant. Defaults to the ALPHAUS_USERNAME environment
+	 * variable, or ALPHAUS_RIPPLE_USERNAME / ALPHAUS_WAVE_USERNAME with the Ripple / Wave
+	 * credential variables.
 	 */
 	private String username;
 
 	/**
-	 * Wave user password for the 'password' grant. Defaults to the ALPHAUS_PASSWORD or
-	 * ALPHAUS_WAVE_PASSWORD environment variable.
+	 * Password for the 'password' grant. Defaults to the ALPHAUS_PASSWORD environment
+	 * variable, or ALPHAUS_RIPPLE_PASSWORD / ALPHAUS_WAVE_PASSWORD with the Ripple / Wave
+	 * credential variables.
 	 */
 	private String password;
 
@@ -70,8 +79,9 @@ public class WaveProperties {
 	private String scope = "openid";
 
 	/**
-	 * Token endpoint. Defaults to the ALPHAUS_AUTH_URL environment variable, else the
-	 * Wave endpoint (use https://login.alphaus.cloud/ripple/access_token for Ripple).
+	 * Token endpoint. Defaults to the ALPHAUS_AUTH_URL environment variable, else to
+	 * https://login.alphaus.cloud/ripple/access_token with the ALPHAUS_RIPPLE_*
+	 * credential variables, else the Wave endpoint.
 	 */
 	private URI tokenUri = DEFAULT_TOKEN_URI;
 

@@ -3,12 +3,16 @@ package io.github.wavestarter.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.Problem;
+import io.github.wavestarter.autoconfigure.env.AlphausVariables;
+import io.github.wavestarter.autoconfigure.env.AlphausVariables.Family;
 import io.github.wavestarter.token.WaveGrantType;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -30,7 +34,7 @@ public final class WavePropertiesValidator {
 
 	private static final String CREDENTIALS_ACTION = "Set wave.client-id and wave.client-secret (or the "
 			+ "ALPHAUS_CLIENT_ID and ALPHAUS_CLIENT_SECRET environment variables) to the API client "
-			+ "credentials from Wave PRO (Settings > API access token)";
+			+ "credentials from Wave PRO (Settings > API access token) or Ripple";
 
 	private static final String USER_ACTION = "Set wave.username and wave.password (or ALPHAUS_USERNAME and "
 			+ "ALPHAUS_PASSWORD) for the password grant, or use wave.grant-type=client_credentials";
@@ -38,17 +42,18 @@ public final class WavePropertiesValidator {
 	private WavePropertiesValidator() {
 	}
 
-	static void validate(WaveProperties properties) {
+	static void validate(WaveProperties properties, Environment environment) {
+		AlphausVariables variables = AlphausVariables.of(environment);
 		List<Problem> problems = new ArrayList<>();
-		requireText(problems, properties.getClientId(), "wave.client-id", "ALPHAUS_CLIENT_ID or ALPHAUS_WAVE_CLIENT_ID",
+		String credentialVariables = credentialVariables(variables);
+		requireText(problems, properties.getClientId(), "wave.client-id", credentialVariables, CREDENTIALS_ACTION);
+		requireText(problems, properties.getClientSecret(), "wave.client-secret", credentialVariables,
 				CREDENTIALS_ACTION);
-		requireText(problems, properties.getClientSecret(), "wave.client-secret",
-				"ALPHAUS_CLIENT_SECRET or ALPHAUS_WAVE_CLIENT_SECRET", CREDENTIALS_ACTION);
 		if (properties.getGrantType() == WaveGrantType.PASSWORD) {
-			requireText(problems, properties.getUsername(), "wave.username",
-					"ALPHAUS_USERNAME or ALPHAUS_WAVE_USERNAME", USER_ACTION);
-			requireText(problems, properties.getPassword(), "wave.password",
-					"ALPHAUS_PASSWORD or ALPHAUS_WAVE_PASSWORD", USER_ACTION);
+			requireText(problems, properties.getUsername(), "wave.username", userVariable(variables, Family::username),
+					USER_ACTION);
+			requireText(problems, properties.getPassword(), "wave.password", userVariable(variables, Family::password),
+					USER_ACTION);
 		}
 		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
 		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
@@ -193,8 +198,30 @@ public final class WavePropertiesValidator {
 	private static void requireText(List<Problem> problems, String value, String property, String variables,
 			String action) {
 		if (!StringUtils.hasText(value)) {
-			problems.add(new Problem(property, "is not set (nor the environment variable " + variables + ")", action));
+			problems.add(new Problem(property, "is not set (nor " + variables + ")", action));
 		}
+	}
+
+	/**
+	 * The pairs of SDK variables consulted for the client credentials, and those found
+	 * incomplete.
+	 */
+	private static String credentialVariables(AlphausVariables variables) {
+		String pairs = Arrays.stream(Family.values()).map(Family::pair).collect(Collectors.joining(", then "));
+		String incomplete = variables.incompletePairs().isEmpty() ? ""
+				: "; " + String.join(", ", variables.incompletePairs());
+		return "a complete pair of the Alphaus SDK environment variables " + pairs + incomplete;
+	}
+
+	/** The SDK variable consulted for the user name or password. */
+	private static String userVariable(AlphausVariables variables, Function<Family, String> variable) {
+		Family family = variables.family();
+		if (family != null) {
+			return "the environment variable " + variable.apply(family) + ", which goes with " + family.pair();
+		}
+		return "the environment variable " + variable.apply(Family.GENERIC) + "; " + variable.apply(Family.RIPPLE)
+				+ " and " + variable.apply(Family.WAVE) + " go with the " + Family.RIPPLE.pair() + " and "
+				+ Family.WAVE.pair() + " credentials";
 	}
 
 	private static void checkUrl(List<Problem> problems, URI url, String property, boolean allowInsecureHttp) {

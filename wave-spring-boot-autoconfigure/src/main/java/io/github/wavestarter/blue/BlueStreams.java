@@ -24,7 +24,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * <p>
  * Typical use with the {@code waveWebClient} bean: <pre class="code">
  * Flux&lt;CostItem&gt; rows = waveWebClient.post()
- *     .uri("/v1/{vendor}/costs:read", "aws")
+ *     .uri("/cost/v1/{vendor}/costs:read", "aws")
  *     .bodyValue(request)
  *     .exchangeToFlux(blueStreams.resultsOf(CostItem.class));
  * </pre> Semantics:

@@ -139,7 +139,7 @@ class WaveAutoConfigurationTests {
 			assertThat(context).hasNotFailed().doesNotHaveBean(WaveTokenManager.class);
 			String body = context.getBean("waveWebClient", WebClient.class)
 				.get()
-				.uri("/v1/aws/accounts")
+				.uri("/cost/v1/aws/accounts")
 				.retrieve()
 				.bodyToMono(String.class)
 				.onErrorResume((ex) -> Mono.just("failed"))

@@ -53,7 +53,7 @@ class BlueStreamsHttpTest {
 			.start((req, res) -> res.header("Content-Type", "application/json").sendString(Mono.just(body)))) {
 			List<Row> result = server.client()
 				.get()
-				.uri("/v1/aws/accounts")
+				.uri("/cost/v1/aws/accounts")
 				.exchangeToFlux(BlueStreams.results(Row.class))
 				.collectList()
 				.block(Duration.ofSeconds(10));
@@ -106,7 +106,7 @@ class BlueStreamsHttpTest {
 			StepVerifier
 				.create(server.client()
 					.post()
-					.uri("/v1/aws/costs:read")
+					.uri("/cost/v1/aws/costs:read")
 					.bodyValue(Map.of("a", 1))
 					.exchangeToFlux(BlueStreams.results(Row.class)))
 				.expectNextCount(5)
@@ -264,7 +264,7 @@ class BlueStreamsHttpTest {
 			StepVerifier
 				.create(server.client()
 					.get()
-					.uri("/v1/aws/accounts")
+					.uri("/cost/v1/aws/accounts")
 					.header(HttpHeaders.AUTHORIZATION, "Bearer super-secret-token")
 					.exchangeToFlux(BlueStreams.results(Row.class)))
 				.expectErrorSatisfies((ex) -> {
@@ -273,7 +273,7 @@ class BlueStreamsHttpTest {
 					assertThat(bae.getHttpStatus()).isEqualTo(401);
 					assertThat(bae.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 					assertThat(bae.getMessage()).contains("invalid token")
-						.contains("GET /v1/aws/accounts")
+						.contains("GET /cost/v1/aws/accounts")
 						.doesNotContain("super-secret-token");
 					assertThat(bae.toString()).doesNotContain("super-secret-token");
 				})

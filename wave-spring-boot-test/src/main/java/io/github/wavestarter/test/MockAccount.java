@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A vendor account known to the emulator, listed by {@code GET /v1/{vendor}/accounts} and
- * used for generated cost rows.
+ * A vendor account known to the emulator, listed by {@code GET
+ * /cost/v1/{vendor}/accounts} and used for generated cost rows.
  *
  * @param vendor vendor, e.g. {@code aws} or {@code gcp}
  * @param id account id, e.g. a 12-digit AWS account id

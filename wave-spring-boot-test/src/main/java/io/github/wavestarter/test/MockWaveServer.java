@@ -5,6 +5,7 @@ import io.github.wavestarter.test.fault.FaultPlan;
 import io.github.wavestarter.test.fault.FaultSpec;
 import io.github.wavestarter.test.fault.FaultTarget;
 import io.github.wavestarter.test.internal.BlueApi;
+import io.github.wavestarter.test.internal.BlueService;
 import io.github.wavestarter.test.internal.EmulatorSettings;
 import io.github.wavestarter.test.internal.FaultApplier;
 import io.github.wavestarter.test.internal.ResponseWriter;
@@ -36,8 +37,9 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * In-process emulator of the Alphaus token endpoint
- * ({@code https://login.alphaus.cloud/access_token}) and the Blue API
+ * In-process emulator of the Alphaus token endpoints
+ * ({@code https://login.alphaus.cloud/access_token} for Wave,
+ * {@code https://login.alphaus.cloud/ripple/access_token} for Ripple) and the Blue API
  * ({@code https://api.alphaus.cloud/m/blue}), running on a real Reactor Netty server on a
  * random loopback port. Strict like the real service, deterministic, with fault injection
  * and a request journal.
@@ -52,10 +54,18 @@ import reactor.netty.resources.LoopResources;
  * }</pre>
  *
  * <p>
- * Built-in Blue API endpoints: {@code GET /iam/v1/whoami}, {@code GET
- * /v1/{vendor}/accounts} (stream), {@code GET /v1/{vendor}/accounts/{id}}, {@code POST
- * /v1/{vendor}/costs:read} (stream) and {@code GET /org/v1}; anything else can be
- * {@linkplain #stub(String, String) stubbed}. Instances are thread-safe.
+ * Each Blue API service is served under its real base, as in the API reference: Iam,
+ * Organization, Admin, Operations, Flags and Preferences at {@code /m/blue}
+ * ({@code /m/blue/iam/v1/whoami}), Cost at {@code /m/blue/cost}
+ * ({@code /m/blue/cost/v1/aws/costs:read}), Billing at {@code /m/blue/billing}, Cover,
+ * Pricing, Flow, Prism, Vortex and Luster at {@code /m/blue/<name>},
+ * GuaranteedCommitments at {@code /m/blue/gc}. Built-in endpoints:
+ * {@code GET /iam/v1/whoami}, {@code GET /org/v1}, {@code GET /cost/v1/{vendor}/accounts}
+ * (stream), {@code GET /cost/v1/{vendor}/accounts/{id}} and {@code POST
+ * /cost/v1/{vendor}/costs:read} (stream; dates {@code yyyymmdd} or {@code yyyymm}); any
+ * other operation can be {@linkplain #stub(String, String) stubbed} at its real path. A
+ * path no endpoint or stub serves is answered as grpc-gateway does: HTTP 404 with
+ * {@code {"code":5,"message":"Not Found","details":[]}}. Instances are thread-safe.
  *
  * <p>
  * The server runs on its own event loop (daemon threads), so it survives an application
@@ -99,7 +109,7 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private MockWaveServer(Builder builder) {
 		this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username, builder.password,
-				builder.clock, builder.accounts, builder.orgName, builder.streamBatchSize);
+				builder.clock, builder.accounts, builder.orgName, builder.streamBatchSize, builder.ripple);
 		settings.expiresInSeconds = builder.expiresInSeconds;
 		settings.omitExpiresIn = builder.omitExpiresIn;
 		settings.lenientFormEncoding = builder.lenientFormEncoding;
@@ -158,11 +168,21 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return {@code http://127.0.0.1:<port>/access_token} ({@code https://} when
-	 * {@linkplain #isHttps() HTTPS} is on), the value for {@code wave.token-uri}
+	 * @return the token endpoint that knows the emulated API client, the value for
+	 * {@code wave.token-uri}: {@code http://127.0.0.1:<port>/access_token}, or
+	 * {@code .../ripple/access_token} for a {@linkplain Builder#ripple(boolean) Ripple}
+	 * client ({@code https://} when {@linkplain #isHttps() HTTPS} is on)
 	 */
 	public String tokenUri() {
-		return rootUrl() + WaveRouter.TOKEN_PATH;
+		return rootUrl() + settings.tokenPath();
+	}
+
+	/**
+	 * @return whether the emulated API client is a Ripple client (see
+	 * {@link Builder#ripple(boolean)})
+	 */
+	public boolean isRipple() {
+		return settings.ripple;
 	}
 
 	/**
@@ -290,12 +310,16 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
-	 * @param pathTemplate API path relative to {@link #baseUrl()}, e.g.
-	 * {@code /v1/aws/costs:read} or {@code /v1/{vendor}/accounts/{id}}
+	 * @param pathTemplate API path relative to {@link #baseUrl()}, starting with the
+	 * service base, e.g. {@code /cost/v1/aws/costs:read} or
+	 * {@code /cost/v1/{vendor}/accounts/{id}}
 	 * @return fault injection for that path (any method)
+	 * @throws IllegalArgumentException if no Blue API service serves the path
 	 */
 	public EndpointFaults api(String pathTemplate) {
-		return new EndpointFaults(faults, FaultTarget.apiPath(pathTemplate));
+		FaultTarget target = FaultTarget.apiPath(pathTemplate);
+		BlueService.requireServed(target.pathTemplate());
+		return new EndpointFaults(faults, target);
 	}
 
 	/**
@@ -317,11 +341,17 @@ public final class MockWaveServer implements AutoCloseable {
 	 * Stubs a Blue API endpoint (overrides built-ins). Stubbed calls still need a valid
 	 * token.
 	 * @param method HTTP method
-	 * @param pathTemplate path relative to {@link #baseUrl()}; {@code {name}} matches one
-	 * segment
+	 * @param pathTemplate the real path relative to {@link #baseUrl()}: the service base
+	 * followed by the path of the operation in the API reference, e.g.
+	 * {@code /billing/v1/billinggroups} or {@code /cost/v1/{vendor}/budgets};
+	 * {@code {name}} matches one segment
+	 * @throws IllegalArgumentException if no Blue API service serves the path (such as
+	 * {@code /v1/aws/budgets}, which lacks Cost's base {@code /cost})
 	 */
 	public StubBuilder stub(String method, String pathTemplate) {
-		return new StubBuilder(stubs, method, pathTemplate);
+		StubBuilder builder = new StubBuilder(stubs, method, pathTemplate);
+		BlueService.requireServed(builder.pathTemplate());
+		return builder;
 	}
 
 	// ---------------------------------------------------------------- tokens
@@ -493,7 +523,22 @@ public final class MockWaveServer implements AutoCloseable {
 
 		private SslContext sslContext;
 
+		private boolean ripple;
+
 		private Builder() {
+		}
+
+		/**
+		 * With {@code true}, emulates a Ripple API client instead of a Wave one: only the
+		 * Ripple token endpoint ({@code /ripple/access_token},
+		 * {@link MockWaveServer#tokenUri()}) knows it, and the Wave endpoint
+		 * ({@code /access_token}) answers {@code invalid_client}, as Alphaus does for a
+		 * client of the other product. The default is a Wave client, unknown to the
+		 * Ripple endpoint.
+		 */
+		public Builder ripple(boolean ripple) {
+			this.ripple = ripple;
+			return this;
 		}
 
 		/**

@@ -2,6 +2,7 @@ package io.github.wavestarter.test;
 
 import static io.github.wavestarter.test.WaveHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,10 +10,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.junit.MockWaveServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 @MockWaveServerTest
@@ -54,7 +59,7 @@ class BlueApiTest {
 
 	@Test
 	void accountsAreStreamedAsResultLines() {
-		HttpResponse<String> response = http.get("/v1/aws/accounts", token);
+		HttpResponse<String> response = http.get("/cost/v1/aws/accounts", token);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> results = resultLines(response.body());
@@ -66,8 +71,8 @@ class BlueApiTest {
 
 	@Test
 	void accountByIdAndUnknownAccount() {
-		HttpResponse<String> found = http.get("/v1/aws/accounts/234567890123", token);
-		HttpResponse<String> missing = http.get("/v1/aws/accounts/999999999999", token);
+		HttpResponse<String> found = http.get("/cost/v1/aws/accounts/234567890123", token);
+		HttpResponse<String> missing = http.get("/cost/v1/aws/accounts/999999999999", token);
 
 		assertThat(found.statusCode()).isEqualTo(200);
 		assertThat(json(found.body()).get("name").asString()).isEqualTo("staging");
@@ -77,7 +82,7 @@ class BlueApiTest {
 
 	@Test
 	void costsAreStreamedWithSpecFieldsAndDatesInsideTheRequestedRange() {
-		HttpResponse<String> response = http.post("/v1/aws/costs:read", token,
+		HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
 				"{\"startTime\":\"20240501\",\"endTime\":\"20240531\",\"accountId\":\"123456789012,234567890123\"}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -100,10 +105,10 @@ class BlueApiTest {
 	@Test
 	void costsAreDeterministic() {
 		String request = "{\"startTime\":\"20240201\",\"endTime\":\"20240229\"}";
-		String first = http.post("/v1/aws/costs:read", token, request).body();
-		String second = http.post("/v1/aws/costs:read", token, request).body();
+		String first = http.post("/cost/v1/aws/costs:read", token, request).body();
+		String second = http.post("/cost/v1/aws/costs:read", token, request).body();
 		String otherMonth = http
-			.post("/v1/aws/costs:read", token, "{\"startTime\":\"20240301\",\"endTime\":\"20240331\"}")
+			.post("/cost/v1/aws/costs:read", token, "{\"startTime\":\"20240301\",\"endTime\":\"20240331\"}")
 			.body();
 
 		assertThat(first).isEqualTo(second).isNotEqualTo(otherMonth);
@@ -114,7 +119,7 @@ class BlueApiTest {
 	void costRowCountIsConfigurableAndCurrencyConversionApplies() {
 		server.setCostRowsPerRequest(1000);
 
-		HttpResponse<String> response = http.post("/v1/aws/costs:read", token,
+		HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
 				"{\"startTime\":\"20240101\",\"endTime\":\"20240110\",\"awsOptions\":{\"toCurrency\":\"JPY\"}}");
 
 		List<JsonNode> rows = resultLines(response.body()).stream().map(r -> r.get("aws")).toList();
@@ -129,7 +134,7 @@ class BlueApiTest {
 	void invalidCostRequestsAreInvalidArgument() {
 		for (String body : List.of("{\"startTime\":\"2024-05-01\"}", "{\"unknownField\":1}", "{not json",
 				"{\"startTime\":\"20240510\",\"endTime\":\"20240501\"}")) {
-			HttpResponse<String> response = http.post("/v1/aws/costs:read", token, body);
+			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token, body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
 			assertGrpcError(response.body(), 3);
 		}
@@ -149,7 +154,7 @@ class BlueApiTest {
 
 	@Test
 	void unknownPathIsNotFoundAndWrongMethodIsUnimplemented() {
-		HttpResponse<String> unknown = http.get("/v1/aws/nothing-here", token);
+		HttpResponse<String> unknown = http.get("/cost/v1/aws/nothing-here", token);
 		HttpResponse<String> wrongMethod = http.post("/iam/v1/whoami", token, "{}");
 
 		assertThat(unknown.statusCode()).isEqualTo(404);
@@ -160,17 +165,17 @@ class BlueApiTest {
 
 	@Test
 	void stubsAnswerUnaryStreamAndErrorResponses() {
-		server.stub("GET", "/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
-		server.stub("GET", "/v1/{vendor}/invoices").thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
+		server.stub("GET", "/cost/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
+		server.stub("GET", "/cost/v1/{vendor}/invoices").thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
 		server.stub("GET", "/org/v1").thenGrpcError(7, "not allowed");
 
-		assertThat(json(http.get("/v1/aws/budgets", token).body()).get("budgets").isArray()).isTrue();
-		assertThat(resultLines(http.get("/v1/gcp/invoices", token).body())).extracting(r -> r.get("id").asString())
+		assertThat(json(http.get("/cost/v1/aws/budgets", token).body()).get("budgets").isArray()).isTrue();
+		assertThat(resultLines(http.get("/cost/v1/gcp/invoices", token).body())).extracting(r -> r.get("id").asString())
 			.containsExactly("i-1", "i-2");
 		HttpResponse<String> denied = http.get("/org/v1", token);
 		assertThat(denied.statusCode()).isEqualTo(403);
 		assertGrpcError(denied.body(), 7);
-		assertThat(http.get("/v1/aws/budgets", null).statusCode()).isEqualTo(401);
+		assertThat(http.get("/cost/v1/aws/budgets", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -233,6 +238,131 @@ class BlueApiTest {
 		assertThat(error.get("code").asInt()).isEqualTo(code);
 		assertThat(error.get("message").asString()).isNotBlank();
 		assertThat(error.get("details").isArray()).isTrue();
+	}
+
+	/**
+	 * The emulator serves every Blue API service under its real base and nothing else: a
+	 * path of the earlier flat tree ({@code /m/blue/v1/...}) gets grpc-gateway's 404, as
+	 * Alphaus answers it.
+	 */
+	@Nested
+	class RealPaths {
+
+		private static final String NOT_FOUND = "{\"code\":5,\"message\":\"Not Found\",\"details\":[]}";
+
+		@Test
+		void costIsServedUnderItsBaseOnly() {
+			HttpResponse<String> real = http.get("/cost/v1/aws/accounts", token);
+			HttpResponse<String> flat = http.get("/v1/aws/accounts", token);
+			HttpResponse<String> flatCosts = http.post("/v1/aws/costs:read", token, "{}");
+
+			assertThat(real.statusCode()).isEqualTo(200);
+			assertThat(flat.statusCode()).isEqualTo(404);
+			assertThat(flat.body()).isEqualTo(NOT_FOUND);
+			assertThat(flatCosts.statusCode()).isEqualTo(404);
+			assertThat(flatCosts.body()).isEqualTo(NOT_FOUND);
+			assertThat(server.apiRequests()).extracting(RecordedApiRequest::path)
+				.containsExactly("/cost/v1/aws/accounts", "/v1/aws/accounts", "/v1/aws/costs:read");
+		}
+
+		@Test
+		void servicesAtTheRootAreServedUnderTheirOwnSegmentOnly() {
+			assertThat(http.get("/iam/v1/whoami", token).statusCode()).isEqualTo(200);
+			assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
+			assertThat(http.get("/cost/iam/v1/whoami", token).body()).isEqualTo(NOT_FOUND);
+			assertThat(http.get("/cost/org/v1", token).body()).isEqualTo(NOT_FOUND);
+			assertThat(http.get("/v1/org", token).body()).isEqualTo(NOT_FOUND);
+		}
+
+		@Test
+		void anUnknownPathIsNotFoundWhateverTheToken() {
+			for (String token : new String[] { token, null, "not-a-token" }) {
+				for (String path : List.of("/v1/aws/accounts", "/cost/v1/aws/nothing-here", "/nothing", "/")) {
+					HttpResponse<String> response = http.get(path, token);
+					assertThat(response.statusCode()).as(path).isEqualTo(404);
+					assertThat(response.body()).as(path).isEqualTo(NOT_FOUND);
+				}
+			}
+			assertThat(http.get("/cost/v1/aws/accounts", null).statusCode()).isEqualTo(401);
+		}
+
+		@Test
+		void stubsAndFaultsAreAcceptedAtRealPathsOnly() {
+			server.stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
+			server.stub("GET", "/gc/v1/commitments").thenReturn("{}");
+			server.stub("GET", "/admin/v1/acctgroups/{id}").thenReturn("{}");
+
+			assertThat(json(http.get("/billing/v1/billinggroups", token).body().lines().findFirst().orElseThrow())
+				.path("result")
+				.path("billingInternalId")
+				.asString()).isEqualTo("bg-1");
+			assertThat(http.get("/gc/v1/commitments", token).statusCode()).isEqualTo(200);
+			assertThat(http.get("/admin/v1/acctgroups/g1", token).statusCode()).isEqualTo(200);
+			assertThat(http.get("/v1/billinggroups", token).body()).isEqualTo(NOT_FOUND);
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("GET", "/v1/billinggroups"))
+				.withMessageContaining("No Blue API service serves /v1/billinggroups")
+				.withMessageContaining("Billing /billing/");
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("POST", "/v1/aws/costs:read"))
+				.withMessageContaining("/cost/v1/aws/costs:read");
+			assertThatIllegalArgumentException().isThrownBy(() -> server.api("/v1/{vendor}/accounts"));
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("GET", "/cost"));
+		}
+
+	}
+
+	/**
+	 * {@code costs:read} takes dates as Alphaus documents them, {@code yyyymmdd} or
+	 * {@code yyyymm}, and refuses anything else with {@code INVALID_ARGUMENT}.
+	 */
+	@Nested
+	class CostDates {
+
+		@Test
+		void daysAreYyyymmdd() {
+			List<String> dates = dates("{\"startTime\":\"20240228\",\"endTime\":\"20240301\"}");
+
+			assertThat(dates).containsOnly("2024-02-28", "2024-02-29", "2024-03-01");
+		}
+
+		@Test
+		void monthsAreYyyymmFromTheFirstToTheLastDay() {
+			List<String> dates = dates("{\"startTime\":\"202402\",\"endTime\":\"202402\"}");
+
+			assertThat(dates).hasSize(29 * 3 * 7).contains("2024-02-01", "2024-02-29");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "\"2024-05-01\"", "\"2024-05\"", "\"2024051\"", "\"20240230\"", "\"202413\"",
+				"\"20240501T00\"", "20240501", "\"May 2024\"" })
+		void otherFormatsAreInvalidArgument(String startTime) {
+			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
+					"{\"startTime\":" + startTime + ",\"endTime\":\"20240531\"}");
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			JsonNode error = json(response.body());
+			assertThat(error.path("code").asInt()).isEqualTo(3);
+			assertThat(error.path("message").asString()).startsWith("startTime ");
+		}
+
+		@Test
+		void anInvalidEndTimeIsNamed() {
+			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token,
+					"{\"startTime\":\"20240501\",\"endTime\":\"2024-05-31\"}");
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(json(response.body()).path("message").asString())
+				.isEqualTo("endTime must have the format yyyymmdd or yyyymm, got \"2024-05-31\"");
+		}
+
+		private static List<String> dates(String body) {
+			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token, body);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return response.body()
+				.lines()
+				.map((line) -> json(line).path("result").path("aws").path("date").asString())
+				.toList();
+		}
+
 	}
 
 }

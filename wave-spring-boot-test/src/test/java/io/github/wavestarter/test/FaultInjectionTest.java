@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 @MockWaveServerTest
 class FaultInjectionTest {
 
-	private static final String COSTS = "/v1/aws/costs:read";
+	private static final String COSTS = "/cost/v1/aws/costs:read";
 
 	private static final String MAY = "{\"startTime\":\"20240501\",\"endTime\":\"20240531\"}";
 
@@ -75,7 +75,7 @@ class FaultInjectionTest {
 	void statusOnlyFaultOnApiAnswersGrpcGatewayError() {
 		server.api().failNext(1).withStatus(503);
 
-		HttpResponse<String> failed = http.get("/v1/aws/accounts/123456789012", token);
+		HttpResponse<String> failed = http.get("/cost/v1/aws/accounts/123456789012", token);
 
 		assertThat(failed.statusCode()).isEqualTo(503);
 		assertThat(json(failed.body()).get("code").asInt()).isEqualTo(14);
@@ -84,11 +84,11 @@ class FaultInjectionTest {
 
 	@Test
 	void pathTemplatesMatchOneSegment() {
-		server.api("/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
+		server.api("/cost/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
 
-		assertThat(http.get("/v1/aws/accounts", token).statusCode()).isEqualTo(200);
-		assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(500);
-		assertThat(http.get("/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(200);
+		assertThat(http.get("/cost/v1/aws/accounts", token).statusCode()).isEqualTo(200);
+		assertThat(http.get("/cost/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(500);
+		assertThat(http.get("/cost/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class InjectableClockTest {
 			WaveHttp http = new WaveHttp(server);
 			String token = http.accessToken();
 
-			HttpResponse<String> costs = http.post("/v1/aws/costs:read", token, "{}");
+			HttpResponse<String> costs = http.post("/cost/v1/aws/costs:read", token, "{}");
 			clock.advance(Duration.ofMinutes(59));
 			int beforeExpiry = http.get("/org/v1", token).statusCode();
 			clock.advance(Duration.ofMinutes(1));

@@ -61,16 +61,16 @@ class JournalAndConcurrencyTest {
 	@Test
 	void journalRecordsApiRequestsWithTokenValidity() {
 		String token = http.accessToken();
-		http.get("/v1/aws/accounts?groupId=g1", token);
+		http.get("/cost/v1/aws/accounts?groupId=g1", token);
 		http.get("/iam/v1/whoami", "bogus");
-		http.post("/v1/aws/costs:read", token, "{\"startTime\":\"20240501\",\"endTime\":\"20240502\"}");
+		http.post("/cost/v1/aws/costs:read", token, "{\"startTime\":\"20240501\",\"endTime\":\"20240502\"}");
 
 		List<RecordedApiRequest> requests = server.apiRequests();
 		assertThat(requests).hasSize(3);
 		assertThat(requests.get(0))
 			.extracting(RecordedApiRequest::method, RecordedApiRequest::path, RecordedApiRequest::query,
 					RecordedApiRequest::validToken)
-			.containsExactly("GET", "/v1/aws/accounts", "groupId=g1", true);
+			.containsExactly("GET", "/cost/v1/aws/accounts", "groupId=g1", true);
 		assertThat(requests.get(1).validToken()).isFalse();
 		assertThat(requests.get(2).body()).contains("20240501");
 		assertThat(requests.get(0).toString()).doesNotContain(token);
@@ -82,7 +82,7 @@ class JournalAndConcurrencyTest {
 	void resetClearsJournalCountersFaultsAndStubsButKeepsTokens() {
 		String token = http.accessToken();
 		http.get("/org/v1", token);
-		server.stub("GET", "/v1/aws/budgets").thenReturn("{}");
+		server.stub("GET", "/cost/v1/aws/budgets").thenReturn("{}");
 		server.api().failNext(3).withStatus(500);
 
 		server.reset();
@@ -92,7 +92,7 @@ class JournalAndConcurrencyTest {
 		assertThat(server.tokenRequestCount()).isZero();
 		assertThat(server.apiRequestCount()).isZero();
 		assertThat(server.pendingFaults()).isEmpty();
-		assertThat(http.get("/v1/aws/budgets", token).statusCode()).isEqualTo(404);
+		assertThat(http.get("/cost/v1/aws/budgets", token).statusCode()).isEqualTo(404);
 		assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
 	}
 

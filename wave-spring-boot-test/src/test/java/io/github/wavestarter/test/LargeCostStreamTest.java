@@ -52,7 +52,7 @@ class LargeCostStreamTest {
 	 * {@code measureAt} lines were read.
 	 */
 	private static StreamStats readStream(WaveHttp http, String token, long measureAt) throws Exception {
-		HttpRequest request = http.api("/v1/aws/costs:read", token)
+		HttpRequest request = http.api("/cost/v1/aws/costs:read", token)
 			.POST(HttpRequest.BodyPublishers.ofString(REQUEST))
 			.build();
 		HttpResponse<InputStream> response = WaveHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -186,7 +186,7 @@ public final class StreamBenchmark {
 
 	static long baseline(String base, JsonMapper mapper, int rows) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/aws/costs:read"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/cost/v1/aws/costs:read"))
 			.header("Content-Type", "application/json")
 			.header("X-Rows", String.valueOf(rows))
 			.POST(HttpRequest.BodyPublishers

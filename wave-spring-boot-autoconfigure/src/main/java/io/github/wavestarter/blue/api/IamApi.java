@@ -5,7 +5,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
-/** Blue API {@code Iam} service (subset). */
+/**
+ * Blue API {@code Iam} service (subset), served at
+ * {@code https://api.alphaus.cloud/m/blue}, whose paths start with {@code /iam}.
+ */
 @HttpExchange
 public interface IamApi {
 

@@ -5,7 +5,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
-/** Blue API {@code Organization} service (subset). */
+/**
+ * Blue API {@code Organization} service (subset), served at
+ * {@code https://api.alphaus.cloud/m/blue}, whose paths start with {@code /org}.
+ */
 @HttpExchange
 public interface OrgApi {
 

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Spec {@code CostReadCostsBody}: body of {@code POST /v1/{vendor}/costs:read}. All
+ * Spec {@code CostReadCostsBody}: body of {@code POST /cost/v1/{vendor}/costs:read}. All
  * fields are optional; {@code null} fields are omitted from the JSON.
  *
- * @param groupId billing group (Ripple users)
+ * @param groupId billing group internal id ({@code billingInternalId}, Ripple users;
+ * {@code "*"} with {@code accountId} {@code "*"} for the whole organization)
  * @param accountId a single account or comma-separated list
  * @param startTime UTC start date, {@code yyyymmdd} or {@code yyyymm}
  * @param endTime UTC end date, {@code yyyymmdd} or {@code yyyymm}
@@ -23,12 +24,24 @@ public record ReadCostsRequest(@Nullable String groupId, @Nullable String accoun
 	/**
 	 * Convenience factory for a date range on the given account(s).
 	 * @param accountId account id(s), may be {@code null}
-	 * @param startTime start date
-	 * @param endTime end date
+	 * @param startTime start date, {@code yyyymmdd} (e.g. {@code "20261101"}) or
+	 * {@code yyyymm}
+	 * @param endTime end date, {@code yyyymmdd} or {@code yyyymm}
 	 * @return the request
 	 */
 	public static ReadCostsRequest of(@Nullable String accountId, String startTime, String endTime) {
 		return new ReadCostsRequest(null, accountId, startTime, endTime, null, null, null);
+	}
+
+	/**
+	 * Copy for a billing group, as Ripple users read the costs of one.
+	 * @param groupId the billing group internal id ({@code billingInternalId} of
+	 * {@code GET /billing/v1/billinggroups})
+	 * @return a new request
+	 */
+	public ReadCostsRequest withGroupId(String groupId) {
+		return new ReadCostsRequest(groupId, this.accountId, this.startTime, this.endTime, this.awsOptions,
+				this.gcpOptions, this.azureOptions);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.wavestarter.autoconfigure.diagnostics;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.blue.WaveBlueApiAutoConfiguration;
+import io.github.wavestarter.testsupport.AlphausEnvironments;
+import io.github.wavestarter.testsupport.PlainWaveApplication;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,10 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -94,18 +97,44 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 	}
 
 	private static void startApplication(String... properties) {
-		new SpringApplicationBuilder(EmptyApplication.class).web(WebApplicationType.NONE)
+		new SpringApplicationBuilder(PlainWaveApplication.class).web(WebApplicationType.NONE)
+			.environment(AlphausEnvironments.withVariables(new StandardEnvironment()))
 			.properties(properties)
 			.properties(WaveContexts.FAST_SHUTDOWN)
 			.run()
 			.close();
 	}
 
-	@SpringBootConfiguration
-	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class, WaveAutoConfiguration.class })
-	static class EmptyApplication {
+	@Test
+	void missingCredentialsListTheVariablesConsultedAndTheIncompletePairs() {
+		FailureAnalysis analysis = analyze(this.runner.withInitializer(AlphausEnvironments
+			.variables("ALPHAUS_RIPPLE_CLIENT_ID=ripple-Id-77", "ALPHAUS_WAVE_CLIENT_SECRET=wave-Secret-88")));
 
+		assertThat(analysis.getDescription())
+			.contains("wave.client-id: is not set (nor a complete pair of the "
+					+ "Alphaus SDK environment variables ALPHAUS_CLIENT_ID/ALPHAUS_CLIENT_SECRET, then "
+					+ "ALPHAUS_RIPPLE_CLIENT_ID/ALPHAUS_RIPPLE_CLIENT_SECRET, then "
+					+ "ALPHAUS_WAVE_CLIENT_ID/ALPHAUS_WAVE_CLIENT_SECRET; ALPHAUS_RIPPLE_CLIENT_ID is set without "
+					+ "ALPHAUS_RIPPLE_CLIENT_SECRET, ALPHAUS_WAVE_CLIENT_SECRET is set without ALPHAUS_WAVE_CLIENT_ID)")
+			.contains("wave.client-secret: is not set")
+			.doesNotContain("ripple-Id-77")
+			.doesNotContain("wave-Secret-88");
+	}
+
+	@Test
+	void aMissingUserNamesTheVariableOfTheCredentialsFamily() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.grant-type=password")
+			.withInitializer(AlphausEnvironments.variables("ALPHAUS_RIPPLE_CLIENT_ID=r-id",
+					"ALPHAUS_RIPPLE_CLIENT_SECRET=Secret-r", "ALPHAUS_USERNAME=generic-user",
+					"ALPHAUS_PASSWORD=Generic-pw-5")));
+
+		assertThat(analysis.getDescription())
+			.contains("wave.username: is not set (nor the environment variable ALPHAUS_RIPPLE_USERNAME, which goes "
+					+ "with ALPHAUS_RIPPLE_CLIENT_ID/ALPHAUS_RIPPLE_CLIENT_SECRET)")
+			.contains("wave.password: is not set (nor the environment variable ALPHAUS_RIPPLE_PASSWORD")
+			.doesNotContain("wave.client-id")
+			.doesNotContain("Generic-pw-5")
+			.doesNotContain("Secret-r");
 	}
 
 	@Test

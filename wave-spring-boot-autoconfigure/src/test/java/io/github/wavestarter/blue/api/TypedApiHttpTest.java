@@ -88,7 +88,7 @@ class TypedApiHttpTest {
 		assertThat(account.metadata()).containsExactly(new KeyValue("a", "b"));
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("GET");
-		assertThat(request.getTarget()).isEqualTo("/m/blue/v1/aws/accounts/123");
+		assertThat(request.getTarget()).isEqualTo("/m/blue/cost/v1/aws/accounts/123");
 	}
 
 	@Test
@@ -101,14 +101,14 @@ class TypedApiHttpTest {
 		assertThat(accounts).extracting(Account::id).containsExactly("1", "2");
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("GET");
-		assertThat(request.getTarget()).isEqualTo("/m/blue/v1/aws/accounts?groupId=g1");
+		assertThat(request.getTarget()).isEqualTo("/m/blue/cost/v1/aws/accounts?groupId=g1");
 	}
 
 	@Test
 	void listAccountsWithoutOptionalParameters() throws Exception {
 		enqueue(200, "{\"result\":{\"id\":\"1\"}}\n");
 		assertThat(this.clients.createClient(CostApi.class).listAccounts("gcp").count().block(BLOCK)).isEqualTo(1);
-		assertThat(take().getTarget()).isEqualTo("/m/blue/v1/gcp/accounts");
+		assertThat(take().getTarget()).isEqualTo("/m/blue/cost/v1/gcp/accounts");
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class TypedApiHttpTest {
 			.verify(Duration.ofSeconds(5));
 		RecordedRequest request = take();
 		assertThat(request.getMethod()).isEqualTo("POST");
-		assertThat(request.getTarget()).isEqualTo("/m/blue/v1/aws/costs:read");
+		assertThat(request.getTarget()).isEqualTo("/m/blue/cost/v1/aws/costs:read");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
 		JsonNode json = this.mapper.readTree(request.getBody().utf8());
 		assertThat(json.propertyNames()).containsExactlyInAnyOrder("accountId", "startTime", "endTime", "awsOptions");

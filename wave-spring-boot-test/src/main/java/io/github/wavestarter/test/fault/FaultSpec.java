@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
- * server.api("/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
+ * server.api("/cost/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
  * server.api().failNext(1).withDroppedConnection();
  * }</pre>
  *

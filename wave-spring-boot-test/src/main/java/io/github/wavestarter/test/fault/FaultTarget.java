@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which requests a fault applies to: the token endpoint, every Blue API call, or Blue API
- * calls whose path (relative to {@code baseUrl()}, e.g. {@code /v1/aws/costs:read})
+ * calls whose path (relative to {@code baseUrl()}, e.g. {@code /cost/v1/aws/costs:read})
  * matches a template. Templates may use {@code {name}} placeholders for one path segment,
- * e.g. {@code /v1/{vendor}/accounts/{id}}.
+ * e.g. {@code /cost/v1/{vendor}/accounts/{id}}.
  */
 public final class FaultTarget {
 
@@ -45,12 +45,19 @@ public final class FaultTarget {
 
 	/**
 	 * @param pathTemplate API path relative to the base URL, e.g. {@code /iam/v1/whoami}
-	 * or {@code /v1/{vendor}/accounts}
+	 * or {@code /cost/v1/{vendor}/accounts}
 	 * @return a target matching Blue API requests to that path (any method)
 	 */
 	public static FaultTarget apiPath(String pathTemplate) {
 		Objects.requireNonNull(pathTemplate, "pathTemplate");
 		return new FaultTarget(Kind.API_PATH, pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate);
+	}
+
+	/**
+	 * @return the path template of an {@link #apiPath(String)} target, else {@code null}
+	 */
+	public String pathTemplate() {
+		return template;
 	}
 
 	/**

@@ -19,14 +19,13 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Emulates the grpc-gateway REST front of the Blue API. Internal API. */
+/**
+ * Emulates the grpc-gateway REST front of the Blue API: each {@link BlueService} under
+ * its real base, routes resolved before authentication as grpc-gateway does, so a path
+ * that no route serves is answered {@code 404} with {@code {"code":5,"message":"Not
+ * Found"}} whatever the token. Internal API.
+ */
 public final class BlueApi {
-
-	private static final Pattern ACCOUNTS = Pattern.compile("/v1/([^/]+)/accounts");
-
-	private static final Pattern ACCOUNT = Pattern.compile("/v1/([^/]+)/accounts/([^/]+)");
-
-	private static final Pattern COSTS_READ = Pattern.compile("/v1/([^/]+)/costs:read");
 
 	private static final List<String> ACCOUNT_VENDORS = List.of("aws", "gcp");
 
@@ -43,6 +42,14 @@ public final class BlueApi {
 	private final StubRegistry stubs;
 
 	private final FaultApplier faultApplier;
+
+	private final List<Route> routes = List.of(
+			new Route("GET", "/iam/v1/whoami", (match, body, bearer) -> whoAmI(bearer)),
+			new Route("GET", "/org/v1", (match, body, bearer) -> org()),
+			new Route("GET", "/cost/v1/([^/]+)/accounts", (match, body, bearer) -> listAccounts(match.group(1))),
+			new Route("GET", "/cost/v1/([^/]+)/accounts/([^/]+)",
+					(match, body, bearer) -> getAccount(match.group(1), match.group(2))),
+			new Route("POST", "/cost/v1/([^/]+)/costs:read", (match, body, bearer) -> readCosts(match.group(1), body)));
 
 	public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
 			StubRegistry stubs, FaultApplier faultApplier) {
@@ -74,6 +81,26 @@ public final class BlueApi {
 	}
 
 	private WaveResponse answer(String method, String path, String body, String bearer, TokenStore.Validity validity) {
+		ApiStub stub = stubs.find(method, path);
+		Route route = null;
+		Matcher match = null;
+		boolean pathServed = stub != null;
+		for (int i = 0; stub == null && route == null && i < routes.size(); i++) {
+			Matcher candidate = routes.get(i).pattern.matcher(path);
+			if (candidate.matches()) {
+				pathServed = true;
+				if (routes.get(i).method.equals(method)) {
+					route = routes.get(i);
+					match = candidate;
+				}
+			}
+		}
+		if (!pathServed) {
+			return GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found");
+		}
+		if (stub == null && route == null) {
+			return methodNotAllowed();
+		}
 		switch (validity) {
 			case MISSING:
 				return GrpcStatus.error(GrpcStatus.UNAUTHENTICATED, "missing or malformed authorization header");
@@ -86,17 +113,40 @@ public final class BlueApi {
 			default:
 				break;
 		}
-		ApiStub stub = stubs.find(method, path);
 		if (stub != null) {
 			return stubbed(stub.response());
 		}
 		try {
-			return builtIn(method, path, body, bearer);
+			return route.handler.answer(match, body, bearer);
 		}
 		catch (RuntimeException e) {
 			return GrpcStatus.error(GrpcStatus.INTERNAL,
 					"internal error in MockWaveServer: " + e.getClass().getSimpleName());
 		}
+	}
+
+	/** A built-in endpoint: method, path pattern relative to {@code /m/blue}, answer. */
+	private static final class Route {
+
+		final String method;
+
+		final Pattern pattern;
+
+		final Handler handler;
+
+		Route(String method, String regex, Handler handler) {
+			this.method = method;
+			this.pattern = Pattern.compile(regex);
+			this.handler = handler;
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		WaveResponse answer(Matcher match, String body, String bearer);
+
 	}
 
 	private static WaveResponse stubbed(StubbedResponse response) {
@@ -105,28 +155,6 @@ public final class BlueApi {
 		}
 		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
 		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
-	}
-
-	private WaveResponse builtIn(String method, String path, String body, String bearer) {
-		if (path.equals("/iam/v1/whoami")) {
-			return "GET".equals(method) ? whoAmI(bearer) : methodNotAllowed();
-		}
-		if (path.equals("/org/v1")) {
-			return "GET".equals(method) ? org() : methodNotAllowed();
-		}
-		Matcher m = ACCOUNTS.matcher(path);
-		if (m.matches()) {
-			return "GET".equals(method) ? listAccounts(m.group(1)) : methodNotAllowed();
-		}
-		m = ACCOUNT.matcher(path);
-		if (m.matches()) {
-			return "GET".equals(method) ? getAccount(m.group(1), m.group(2)) : methodNotAllowed();
-		}
-		m = COSTS_READ.matcher(path);
-		if (m.matches()) {
-			return "POST".equals(method) ? readCosts(m.group(1), body) : methodNotAllowed();
-		}
-		return GrpcStatus.error(GrpcStatus.NOT_FOUND, "Not Found");
 	}
 
 	private static WaveResponse methodNotAllowed() {

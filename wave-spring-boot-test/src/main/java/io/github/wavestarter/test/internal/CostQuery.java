@@ -2,15 +2,22 @@ package io.github.wavestarter.test.internal;
 
 import io.github.wavestarter.test.MockAccount;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** A validated {@code POST /v1/{vendor}/costs:read} request. Internal API. */
+/**
+ * A validated {@code POST /cost/v1/{vendor}/costs:read} request. Dates are
+ * {@code yyyymmdd}, or {@code yyyymm} for a whole month (its first day as
+ * {@code startTime}, its last as {@code endTime}), as Alphaus documents them; anything
+ * else is refused with {@code INVALID_ARGUMENT}. Internal API.
+ */
 public record CostQuery(String vendor, LocalDate start, LocalDate end, List<String> accountIds, String groupId,
 		boolean groupByMonth, String toCurrency) {
 
@@ -26,7 +33,11 @@ public record CostQuery(String vendor, LocalDate start, LocalDate end, List<Stri
 	private static final Set<String> FIELDS = Set.of("groupId", "accountId", "startTime", "endTime", "awsOptions",
 			"gcpOptions", "azureOptions");
 
-	private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+	private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("uuuuMM")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final LocalDate OLDEST = LocalDate.of(2020, 1, 1);
 
@@ -48,8 +59,8 @@ public record CostQuery(String vendor, LocalDate start, LocalDate end, List<Stri
 				throw new InvalidCostQueryException("unknown field \"" + name + "\"");
 			}
 		}
-		LocalDate start = date(root, "startTime", today.withDayOfMonth(1));
-		LocalDate end = date(root, "endTime", today);
+		LocalDate start = date(root, "startTime", today.withDayOfMonth(1), false);
+		LocalDate end = date(root, "endTime", today, true);
 		if (end.isBefore(start)) {
 			throw new InvalidCostQueryException("endTime must not be before startTime");
 		}
@@ -85,20 +96,36 @@ public record CostQuery(String vendor, LocalDate start, LocalDate end, List<Stri
 		return node == null || node.isNull() ? "" : node.asString("");
 	}
 
-	private static LocalDate date(JsonNode root, String field, LocalDate fallback) throws InvalidCostQueryException {
+	private static LocalDate date(JsonNode root, String field, LocalDate fallback, boolean endOfMonth)
+			throws InvalidCostQueryException {
+		JsonNode node = root.get(field);
+		if (node != null && !node.isNull() && !node.isString()) {
+			throw new InvalidCostQueryException(field + " must be a string in the format yyyymmdd or yyyymm");
+		}
 		String value = text(root, field);
 		if (value.isEmpty()) {
 			return fallback;
 		}
+		LocalDate date;
 		try {
-			LocalDate date = LocalDate.parse(value, YYYYMMDD);
-			if (date.isBefore(OLDEST)) {
-				throw new InvalidCostQueryException(field + " is older than 20200101");
+			if (value.matches("\\d{8}")) {
+				date = LocalDate.parse(value, YYYYMMDD);
 			}
-			return date;
+			else if (value.matches("\\d{6}")) {
+				YearMonth month = YearMonth.parse(value, YYYYMM);
+				date = endOfMonth ? month.atEndOfMonth() : month.atDay(1);
+			}
+			else {
+				throw new InvalidCostQueryException(
+						field + " must have the format yyyymmdd or yyyymm, got " + Json.quote(value));
+			}
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidCostQueryException(field + " must have the format yyyymmdd");
+			throw new InvalidCostQueryException(field + " is not a valid date: " + Json.quote(value));
 		}
+		if (date.isBefore(OLDEST)) {
+			throw new InvalidCostQueryException(field + " is older than 20200101");
+		}
+		return date;
 	}
 }

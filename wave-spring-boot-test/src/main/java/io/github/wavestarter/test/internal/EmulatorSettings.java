@@ -27,6 +27,9 @@ public final class EmulatorSettings {
 
 	public final int streamBatchSize;
 
+	/** Whether the emulated API client is a Ripple client (else a Wave client). */
+	public final boolean ripple;
+
 	/** Advertised {@code expires_in} in seconds; enforced when &gt; 0. */
 	public volatile long expiresInSeconds;
 
@@ -49,7 +52,7 @@ public final class EmulatorSettings {
 	public volatile long costRowsPerRequest;
 
 	public EmulatorSettings(String clientId, String clientSecret, String username, String password, Clock clock,
-			List<MockAccount> accounts, String orgName, int streamBatchSize) {
+			List<MockAccount> accounts, String orgName, int streamBatchSize, boolean ripple) {
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.username = username;
@@ -58,6 +61,14 @@ public final class EmulatorSettings {
 		this.accounts = List.copyOf(accounts);
 		this.orgName = orgName;
 		this.streamBatchSize = streamBatchSize;
+		this.ripple = ripple;
+	}
+
+	/**
+	 * @return the path of the token endpoint that knows the emulated API client
+	 */
+	public String tokenPath() {
+		return this.ripple ? WaveRouter.RIPPLE_TOKEN_PATH : WaveRouter.TOKEN_PATH;
 	}
 
 }

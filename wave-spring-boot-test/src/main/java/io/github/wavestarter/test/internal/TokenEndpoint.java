@@ -13,7 +13,12 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Emulates {@code POST https://login.alphaus.cloud/access_token}. Internal API. */
+/**
+ * Emulates {@code POST https://login.alphaus.cloud/access_token} (Wave) and
+ * {@code POST https://login.alphaus.cloud/ripple/access_token} (Ripple). The emulated API
+ * client belongs to one of them, as a real one does: the other endpoint does not know it
+ * and answers {@code invalid_client}. Internal API.
+ */
 public final class TokenEndpoint {
 
 	private static final int MAX_BODY = 64 * 1024;
@@ -37,14 +42,18 @@ public final class TokenEndpoint {
 		this.faultApplier = faultApplier;
 	}
 
-	/** Handles one request to the token path. */
-	public Mono<Void> handle(HttpServerRequest req, HttpServerResponse res) {
+	/**
+	 * Handles one request to a token path.
+	 * @param path {@link WaveRouter#TOKEN_PATH} or {@link WaveRouter#RIPPLE_TOKEN_PATH}
+	 */
+	public Mono<Void> handle(HttpServerRequest req, HttpServerResponse res, String path) {
 		String method = req.method().name();
 		String contentType = req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
 		return req.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap(body -> {
 			ParsedRequest parsed = parse(method, contentType, body);
-			journal.record(new RecordedTokenRequest(settings.clock.instant(), method, contentType, parsed.fields));
-			Mono<Void> response = faultApplier.respond(res, faults.nextForToken(), () -> answer(parsed),
+			journal
+				.record(new RecordedTokenRequest(settings.clock.instant(), method, contentType, parsed.fields, path));
+			Mono<Void> response = faultApplier.respond(res, faults.nextForToken(), () -> answer(parsed, path),
 					TokenEndpoint::defaultError);
 			Duration delay = settings.tokenResponseDelay;
 			return delay.isZero() ? response : Mono.delay(delay).then(response);
@@ -80,7 +89,7 @@ public final class TokenEndpoint {
 		}
 	}
 
-	private WaveResponse answer(ParsedRequest parsed) {
+	private WaveResponse answer(ParsedRequest parsed, String path) {
 		if (parsed.rejection != null) {
 			return parsed.rejection;
 		}
@@ -89,7 +98,7 @@ public final class TokenEndpoint {
 		if (grantType == null || grantType.isEmpty()) {
 			return oauthError(400, "invalid_request", "missing required parameter 'grant_type'");
 		}
-		if (!secureEquals(settings.clientId, f.get("client_id"))
+		if (!path.equals(settings.tokenPath()) || !secureEquals(settings.clientId, f.get("client_id"))
 				|| !secureEquals(settings.clientSecret, f.get("client_secret"))) {
 			return oauthError(401, "invalid_client", "client authentication failed");
 		}

@@ -1,6 +1,7 @@
 package io.github.wavestarter.test.internal;
 
 import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.test.journal.RecordedTokenRequest;
 import io.github.wavestarter.test.journal.RequestJournal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -16,10 +17,18 @@ public final class WaveRouter {
 
 	private static final System.Logger LOG = System.getLogger(WaveRouter.class.getName());
 
-	/** Path of the token endpoint. */
-	public static final String TOKEN_PATH = "/access_token";
+	/**
+	 * Path of the Wave token endpoint ({@code https://login.alphaus.cloud/access_token}).
+	 */
+	public static final String TOKEN_PATH = RecordedTokenRequest.WAVE_PATH;
 
-	/** Path prefix of the Blue API. */
+	/**
+	 * Path of the Ripple token endpoint
+	 * ({@code https://login.alphaus.cloud/ripple/access_token}).
+	 */
+	public static final String RIPPLE_TOKEN_PATH = RecordedTokenRequest.RIPPLE_PATH;
+
+	/** Path prefix of the Blue API; every {@link BlueService} is served below it. */
 	public static final String API_BASE_PATH = "/m/blue";
 
 	private final TokenEndpoint tokenEndpoint;
@@ -47,8 +56,8 @@ public final class WaveRouter {
 		String path = uri.rawPath();
 		LOG.log(Level.DEBUG, () -> req.method() + " " + path);
 		Mono<Void> handling;
-		if (path.equals(TOKEN_PATH)) {
-			handling = tokenEndpoint.handle(req, res);
+		if (path.equals(TOKEN_PATH) || path.equals(RIPPLE_TOKEN_PATH)) {
+			handling = tokenEndpoint.handle(req, res, path);
 		}
 		else if (path.startsWith(API_BASE_PATH + "/")) {
 			handling = blueApi.handle(req, res, path.substring(API_BASE_PATH.length()), uri.rawQuery());

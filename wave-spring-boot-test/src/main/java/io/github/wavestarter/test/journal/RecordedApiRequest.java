@@ -18,7 +18,7 @@ import java.util.HexFormat;
  *
  * @param receivedAt when the request arrived (emulator clock)
  * @param method HTTP method
- * @param path path relative to {@code baseUrl()}, e.g. {@code /v1/aws/accounts} (for
+ * @param path path relative to {@code baseUrl()}, e.g. {@code /cost/v1/aws/accounts} (for
  * stray requests: the full request path)
  * @param query raw query string without {@code ?}, or {@code ""}
  * @param validToken whether it carried a bearer token that was valid (issued, not

@@ -14,8 +14,17 @@ import java.util.Set;
  * @param contentType the raw {@code Content-Type} header, or {@code null} if absent
  * @param parts the form fields (multipart parts or url-encoded fields), in request order;
  * empty if the body could not be parsed
+ * @param path the token endpoint's path: {@code /access_token} (Wave) or
+ * {@code /ripple/access_token} (Ripple)
  */
-public record RecordedTokenRequest(Instant receivedAt, String method, String contentType, Map<String, String> parts) {
+public record RecordedTokenRequest(Instant receivedAt, String method, String contentType, Map<String, String> parts,
+		String path) {
+
+	/** Path of the Wave token endpoint. */
+	public static final String WAVE_PATH = "/access_token";
+
+	/** Path of the Ripple token endpoint. */
+	public static final String RIPPLE_PATH = "/ripple/access_token";
 
 	/** Fields whose values never appear in {@link #toString()}. */
 	public static final Set<String> SECRET_FIELDS = Set.of("client_secret", "password", "refresh_token");
@@ -23,6 +32,19 @@ public record RecordedTokenRequest(Instant receivedAt, String method, String con
 	/** Copies {@code parts} into an unmodifiable map. */
 	public RecordedTokenRequest {
 		parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+	}
+
+	/** A request to the Wave token endpoint ({@value #WAVE_PATH}). */
+	public RecordedTokenRequest(Instant receivedAt, String method, String contentType, Map<String, String> parts) {
+		this(receivedAt, method, contentType, parts, WAVE_PATH);
+	}
+
+	/**
+	 * @return whether the request went to the Ripple token endpoint
+	 * ({@value #RIPPLE_PATH})
+	 */
+	public boolean isRipple() {
+		return RIPPLE_PATH.equals(path);
 	}
 
 	/**
@@ -58,6 +80,7 @@ public record RecordedTokenRequest(Instant receivedAt, String method, String con
 	/** Masks {@code client_secret}, {@code password} and {@code refresh_token}. */
 	@Override
 	public String toString() {
-		return "RecordedTokenRequest[" + method + " contentType=" + contentType + ", parts=" + maskedParts() + "]";
+		return "RecordedTokenRequest[" + method + " " + path + " contentType=" + contentType + ", parts="
+				+ maskedParts() + "]";
 	}
 }

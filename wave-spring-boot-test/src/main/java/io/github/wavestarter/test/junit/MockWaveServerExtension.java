@@ -110,6 +110,7 @@ public final class MockWaveServerExtension implements BeforeAllCallback, AfterEa
 			.tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
 			.lenientFormEncoding(settings.lenientFormEncoding())
 			.refreshTokenGrant(settings.refreshTokenGrant())
+			.ripple(settings.ripple())
 			.start();
 	}
 

@@ -57,6 +57,12 @@ public @interface MockWaveServerTest {
 	/** Support the {@code refresh_token} grant. */
 	boolean refreshTokenGrant() default true;
 
+	/**
+	 * Emulate a Ripple API client: its token endpoint is {@code /ripple/access_token}
+	 * (the Wave endpoint does not know it).
+	 */
+	boolean ripple() default false;
+
 	/** Call {@link MockWaveServer#reset()} after each test method. */
 	boolean resetAfterEach() default true;
 

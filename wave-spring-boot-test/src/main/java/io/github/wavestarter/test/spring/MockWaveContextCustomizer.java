@@ -43,6 +43,7 @@ public final class MockWaveContextCustomizer implements ContextCustomizer {
 			.tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
 			.lenientFormEncoding(settings.lenientFormEncoding())
 			.refreshTokenGrant(settings.refreshTokenGrant())
+			.ripple(settings.ripple())
 			.start();
 		context.getEnvironment()
 			.getPropertySources()

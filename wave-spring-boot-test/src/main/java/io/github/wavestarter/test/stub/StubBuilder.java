@@ -8,12 +8,13 @@ import java.util.Objects;
  * Fluent stub definition, obtained from {@code MockWaveServer.stub(method, path)}:
  *
  * <pre>{@code
- * server.stub("GET", "/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
- * server.stub("GET", "/v1/aws/invoices").thenStream(List.of(Map.of("id", "i-1"), Map.of("id", "i-2")));
+ * server.stub("GET", "/cost/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
+ * server.stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
  * server.stub("GET", "/admin/v1/acctgroups/{id}").thenGrpcError(5, "group not found");
  * }</pre>
  *
- * Stubbed endpoints still require a valid bearer token and still honour faults.
+ * Paths are relative to {@code /m/blue} and start with the service base, as in the real
+ * URL. Stubbed endpoints still require a valid bearer token and still honour faults.
  */
 public final class StubBuilder {
 
@@ -29,6 +30,13 @@ public final class StubBuilder {
 		this.method = ApiStub.normalizeMethod(Objects.requireNonNull(method, "method"));
 		Objects.requireNonNull(pathTemplate, "pathTemplate");
 		this.pathTemplate = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+	}
+
+	/**
+	 * @return the path template, with a leading {@code /}
+	 */
+	public String pathTemplate() {
+		return pathTemplate;
 	}
 
 	/**

@@ -1,0 +1,137 @@
+package io.github.wavestarter.readme;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.wavestarter.blue.BlueApiClients;
+import io.github.wavestarter.blue.BlueStreams;
+import io.github.wavestarter.blue.api.Account;
+import io.github.wavestarter.blue.api.AwsCost;
+import io.github.wavestarter.blue.api.AwsOptions;
+import io.github.wavestarter.blue.api.CostApi;
+import io.github.wavestarter.blue.api.CostItem;
+import io.github.wavestarter.blue.api.Org;
+import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.token.WaveAccessTokenProvider;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Java fragments of the README, as written there (between the {@code README:begin}
+ * and {@code README:end} markers), in methods that give them the beans and values their
+ * names refer to. {@link ReadmeSyncTests} checks they are the README's blocks,
+ * {@link ReadmeSnippetsTests} runs them against the emulator.
+ */
+@Component
+class ReadmeSnippets {
+
+	private final CostApi costs;
+
+	private final WebClient waveWebClient;
+
+	private final BlueStreams blueStreams;
+
+	private final BlueApiClients blueApiClients;
+
+	private final WaveAccessTokenProvider tokens;
+
+	private final List<AwsCost> processed = new ArrayList<>();
+
+	ReadmeSnippets(CostApi costs, @Qualifier("waveWebClient") WebClient waveWebClient, BlueStreams blueStreams,
+			BlueApiClients blueApiClients, WaveAccessTokenProvider tokens) {
+		this.costs = costs;
+		this.waveWebClient = waveWebClient;
+		this.blueStreams = blueStreams;
+		this.blueApiClients = blueApiClients;
+		this.tokens = tokens;
+	}
+
+	/** Level 1: the typed client. */
+	List<AwsCost> typedCosts() {
+		CostApi costs = this.costs;
+		// @formatter:off
+		// README:begin
+costs.readCosts("aws", ReadCostsRequest.of(null, "20261101", "20261128")      // dates: yyyymmdd (or yyyymm)
+        .withAwsOptions(AwsOptions.groupBy("service")))
+     .doOnNext(item -> process(item.aws()))
+     .blockLast(Duration.ofMinutes(10));
+		// README:end
+		// @formatter:on
+		return this.processed;
+	}
+
+	/** An interface of one's own, for another service. */
+	BillingApi billingApi() {
+		return this.blueApiClients.createClient(BillingApi.class);
+	}
+
+	/** Level 2: the Flux helper on the raw client. */
+	Flux<JsonNode> rawStream(ReadCostsRequest request) {
+		WebClient waveWebClient = this.waveWebClient;
+		BlueStreams blueStreams = this.blueStreams;
+		// @formatter:off
+		// README:begin
+Flux<JsonNode> rows = waveWebClient.post().uri("/cost/v1/{vendor}/costs:read", "aws")
+        .bodyValue(request)
+        .exchangeToFlux(blueStreams.resultsOf(JsonNode.class));    // the BlueStreams bean
+		// README:end
+		// @formatter:on
+		return rows;
+	}
+
+	/** Level 3: plain waveWebClient. */
+	Mono<Org> plain() {
+		WebClient waveWebClient = this.waveWebClient;
+		// @formatter:off
+		// README:begin
+Mono<Org> org = waveWebClient.get().uri("/org/v1").retrieve().bodyToMono(Org.class);
+		// README:end
+		// @formatter:on
+		return org;
+	}
+
+	/** Ripple: billing groups, and Cost calls for one of them. */
+	List<Object> ripple(String groupId) {
+		WebClient waveWebClient = this.waveWebClient;
+		BlueStreams blueStreams = this.blueStreams;
+		CostApi costs = this.costs;
+		// @formatter:off
+		// README:begin
+Flux<JsonNode> groups = waveWebClient.get().uri("/billing/v1/billinggroups")
+        .exchangeToFlux(blueStreams.resultsOf(JsonNode.class));
+
+Flux<Account> accounts = costs.listAccounts("aws", groupId, null);
+Flux<CostItem> items = costs.readCosts("aws", ReadCostsRequest.of(null, "20261101", "20261128")
+        .withGroupId(groupId));
+		// README:end
+		// @formatter:on
+		Duration timeout = Duration.ofSeconds(30);
+		return List.of(groups.collectList().block(timeout), accounts.collectList().block(timeout),
+				items.count().block(timeout));
+	}
+
+	/** Tokens for other clients. */
+	String tokens(OAuth2AccessToken rejectedToken) {
+		WaveAccessTokenProvider tokens = this.tokens;
+		// @formatter:off
+		// README:begin
+String bearer = tokens.getTokenValue(Duration.ofSeconds(10));        // imperative code
+Mono<OAuth2AccessToken> token = tokens.getAccessToken();             // reactive code
+tokens.invalidate(rejectedToken);                                    // after a 401 elsewhere
+		// README:end
+		// @formatter:on
+		return bearer + " " + token.block(Duration.ofSeconds(10)).getTokenValue();
+	}
+
+	private void process(AwsCost cost) {
+		this.processed.add(cost);
+	}
+
+}

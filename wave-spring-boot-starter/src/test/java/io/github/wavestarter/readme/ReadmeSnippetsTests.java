@@ -1,0 +1,123 @@
+package io.github.wavestarter.readme;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.wavestarter.blue.api.AwsCost;
+import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.test.spring.EnableMockWave;
+import io.github.wavestarter.token.WaveAccessTokenProvider;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's Java examples run as written against the emulator, which serves the Blue
+ * API at Alphaus' paths only and takes Alphaus' date format only: each reaches the path
+ * it should, and none gets a 404 or an INVALID_ARGUMENT.
+ */
+@SpringBootTest(classes = ReadmeApplication.class)
+@EnableMockWave
+class ReadmeSnippetsTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	MockWaveServer wave;
+
+	@Autowired
+	ReadmeSnippets snippets;
+
+	@Autowired
+	Costs quickstart;
+
+	@Autowired
+	WaveAccessTokenProvider tokens;
+
+	@Test
+	void quickstart() {
+		assertThat(this.quickstart.whoami().block(TIMEOUT)).contains(this.wave.clientId());
+		assertThat(paths()).containsExactly("/iam/v1/whoami");
+	}
+
+	@Test
+	void typedClient() {
+		List<AwsCost> rows = this.snippets.typedCosts();
+
+		assertThat(rows).hasSize(28 * 3 * 7);
+		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
+		assertThat(this.wave.lastApiRequest().body()).contains("\"startTime\":\"20261101\"");
+	}
+
+	@Test
+	void ownInterfaceForAnotherService() {
+		this.wave.stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
+
+		List<JsonNode> groups = this.snippets.billingApi().listBillingGroups().collectList().block(TIMEOUT);
+
+		assertThat(groups).extracting((group) -> group.path("billingInternalId").asString())
+			.containsExactly("bg-1", "bg-2");
+		assertThat(paths()).containsExactly("/billing/v1/billinggroups");
+	}
+
+	@Test
+	void fluxHelperOnTheRawClient() {
+		List<JsonNode> rows = this.snippets.rawStream(ReadCostsRequest.of(null, "20261101", "20261102"))
+			.collectList()
+			.block(TIMEOUT);
+
+		assertThat(rows).hasSize(2 * 3 * 7);
+		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
+	}
+
+	@Test
+	void plainClient() {
+		assertThat(this.snippets.plain().block(TIMEOUT).name()).isEqualTo("mock-org");
+		assertThat(paths()).containsExactly("/org/v1");
+	}
+
+	@Test
+	void rippleBillingGroups() {
+		this.wave.stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
+
+		List<Object> answers = this.snippets.ripple("bg-1");
+
+		assertThat((List<?>) answers.get(0)).hasSize(2);
+		assertThat((List<?>) answers.get(1)).hasSize(3);
+		assertThat(answers.get(2)).isEqualTo(28L * 3 * 7);
+		assertThat(paths()).containsExactly("/billing/v1/billinggroups", "/cost/v1/aws/accounts",
+				"/cost/v1/aws/costs:read");
+		assertThat(this.wave.apiRequests().get(1).query()).isEqualTo("groupId=bg-1");
+		assertThat(this.wave.lastApiRequest().body()).contains("\"groupId\":\"bg-1\"");
+	}
+
+	@Test
+	void tokensForOtherClients() {
+		OAuth2AccessToken rejected = this.tokens.getAccessToken().block(TIMEOUT);
+		long before = this.wave.tokenRequestCount();
+
+		String[] values = this.snippets.tokens(rejected).split(" ");
+
+		assertThat(values[0]).isEqualTo(rejected.getTokenValue());
+		assertThat(values[1]).isNotEqualTo(rejected.getTokenValue());
+		assertThat(this.wave.tokenRequestCount()).isEqualTo(before + 1);
+	}
+
+	private List<String> paths() {
+		return this.wave.apiRequests().stream().map(RecordedApiRequest::path).toList();
+	}
+
+	private static List<Map<String, String>> billingGroups() {
+		return List.of(Map.of("billingInternalId", "bg-1", "billingGroupId", "acme", "billingGroupName", "ACME"),
+				Map.of("billingInternalId", "bg-2", "billingGroupId", "globex", "billingGroupName", "Globex"));
+	}
+
+}
