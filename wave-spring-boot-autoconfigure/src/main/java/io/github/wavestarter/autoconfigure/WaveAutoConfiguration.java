@@ -61,6 +61,12 @@ public final class WaveAutoConfiguration {
 	/** Name of the Wave {@link ClientRegistration} bean. */
 	public static final String WAVE_CLIENT_REGISTRATION_BEAN_NAME = "waveClientRegistration";
 
+	/**
+	 * Name of an optional {@link Clock} bean the token manager reads (token renewal,
+	 * forced renewal interval, health); without one it uses the system UTC clock.
+	 */
+	public static final String WAVE_CLOCK_BEAN_NAME = "waveClock";
+
 	private static final Log logger = LogFactory.getLog(WaveAutoConfiguration.class);
 
 	@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
@@ -83,14 +89,16 @@ public final class WaveAutoConfiguration {
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WaveHttpClientConfigurer> http) {
+			ObjectProvider<WaveHttpClientConfigurer> http,
+			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
 		WaveProperties.Token token = properties.getToken();
 		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
 				jsonMapper.getIfAvailable(JsonMapper::shared),
 				new WaveTokenResponseClient.Settings(token.getTimeout(), token.getMaxAttempts(),
 						token.getRetryBackoff(), token.getDefaultExpiresIn(), WaveObservations.retryEvents()));
-		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(), Clock.systemUTC());
+		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(),
+				clock.getIfAvailable(Clock::systemUTC));
 		WaveAuthorizedClientProvider provider = new WaveAuthorizedClientProvider(tokenClient,
 				(reg) -> properties.getGrantType()
 					.createRequest(reg, properties.getUsername(), properties.getPassword()),
@@ -100,7 +108,7 @@ public final class WaveAutoConfiguration {
 				+ Masking.partially(registration.getClientId()) + ", token URI " + properties.getTokenUri()
 				+ ", base URL " + properties.getBaseUrl());
 		return new WaveTokenManager(registration, provider, renewalPolicy,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), token.getForcedRenewalInterval());
 	}
 
 	@Bean(WAVE_WEB_CLIENT_BEAN_NAME)

@@ -123,6 +123,17 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 		assertThat(analysis.getAction()).contains("wave.token.max-attempts to 1");
 	}
 
+	@Test
+	void negativeForcedRenewalIntervalNamesItsProperty() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
+				"wave.client-secret=Secret-xyz", "wave.token.forced-renewal-interval=-1s"));
+		assertThat(analysis.getDescription())
+			.contains("wave.token.forced-renewal-interval: is PT-1S, but must not be negative")
+			.doesNotContain("Secret-xyz");
+		assertThat(analysis.getAction())
+			.contains("Set wave.token.forced-renewal-interval to zero or a positive duration such as 10s");
+	}
+
 	private FailureAnalysis analyze(ApplicationContextRunner configured) {
 		FailureAnalysis[] result = new FailureAnalysis[1];
 		configured.run((context) -> {

@@ -1,0 +1,46 @@
+package io.github.wavestarter.testsupport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock tests move forward by hand, shared by the emulator (token expiry) and the
+ * starter (as the {@code waveClock} bean), so that renewal and backoff are tested without
+ * sleeping.
+ */
+public final class MutableClock extends Clock {
+
+	private volatile Instant now;
+
+	public MutableClock(Instant now) {
+		this.now = now;
+	}
+
+	/** A clock at the current time. */
+	public static MutableClock now() {
+		return new MutableClock(Instant.now());
+	}
+
+	public void advance(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now;
+	}
+
+}
