@@ -193,6 +193,27 @@ class TokenResponseHardeningTests {
 			.doesNotContain(this.server.clientSecret()));
 	}
 
+	@Test
+	void tricklingTokenResponseIsCutByTheTokenTimeout() {
+		// about 300 bytes, one every 50 ms: each read is within the response timeout, the
+		// whole answer would take 15 s
+		this.server.token().failNext(2).withTricklingBody(1, Duration.ofMillis(50));
+		this.runner
+			.withPropertyValues("wave.token.timeout=500ms", "wave.token.max-attempts=2",
+					"wave.http.response-timeout=200ms")
+			.run((context) -> {
+				long started = System.nanoTime();
+				WaveTokenException failure = tokenFailure(context);
+				Duration took = Duration.ofNanos(System.nanoTime() - started);
+				assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT);
+				assertThat(failure.getMessage()).contains("wave.token.timeout");
+				assertThat(failure.isTransient()).isTrue();
+				assertThat(took).isLessThan(Duration.ofSeconds(3));
+				assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+				assertThat(tokens(context).getAccessToken().block(BLOCK)).isNotNull();
+			});
+	}
+
 	private WaveTokenException invalidTokenResponse(AssertableApplicationContext context) {
 		WaveTokenException failure = tokenFailure(context);
 		assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.INVALID_TOKEN_RESPONSE);
