@@ -25,6 +25,10 @@ import org.springframework.boot.health.contributor.Health;
  * none was needed since (the next API call obtains one);</li>
  * <li>{@code DOWN}: the last acquisition failed (details {@code lastErrorCode},
  * {@code lastErrorAt});</li>
+ * <li>{@code UP} with {@code renewal=failing}: the last renewal failed but the current
+ * token is still valid and in use until {@code expiresAt} (details {@code lastErrorCode},
+ * {@code lastErrorAt}, {@code nextRenewalAttemptAt}); calls keep working until then, so
+ * the application is degraded, not down;</li>
  * <li>{@code UP}: the current token is valid (details {@code acquiredAt},
  * {@code expiresAt}).</li>
  * </ul>
@@ -82,8 +86,11 @@ public final class WaveHealthEvaluator {
 	 */
 	public static WaveHealthEvaluator of(WaveAccessTokenProvider tokens, String registrationId, boolean active,
 			Duration timeout) {
-		Supplier<TokenState> state = (tokens instanceof WaveTokenManager manager) ? manager::getState : () -> null;
-		return new WaveHealthEvaluator(tokens, state, registrationId, active, timeout, Clock.systemUTC());
+		if (tokens instanceof WaveTokenManager manager) {
+			return new WaveHealthEvaluator(tokens, manager::getState, registrationId, active, timeout,
+					manager.getClock());
+		}
+		return new WaveHealthEvaluator(tokens, () -> null, registrationId, active, timeout, Clock.systemUTC());
 	}
 
 	/**
@@ -133,6 +140,17 @@ public final class WaveHealthEvaluator {
 			return builder.unknown().withDetail("reason", "token state not available").build();
 		}
 		addTimes(builder, current);
+		Instant now = this.clock.instant();
+		if (current.lastAcquisitionFailed() && current.renewalFailing() && current.expiresAt() != null
+				&& now.isBefore(current.expiresAt())) {
+			return builder.up()
+				.withDetail("renewal", "failing")
+				.withDetail("reason", "renewing the token fails; the current token stays in use until expiresAt")
+				.withDetail("lastErrorCode", current.lastErrorCode())
+				.withDetail("lastErrorAt", format(current.lastErrorAt()))
+				.withDetail("nextRenewalAttemptAt", format(current.nextRenewalAttemptAt()))
+				.build();
+		}
 		if (current.lastAcquisitionFailed()) {
 			return builder.down()
 				.withDetail("lastErrorCode", current.lastErrorCode())
@@ -143,7 +161,7 @@ public final class WaveHealthEvaluator {
 			return builder.unknown().withDetail("reason", "no token requested yet").build();
 		}
 		Instant expiresAt = current.expiresAt();
-		if (expiresAt != null && !this.clock.instant().isBefore(expiresAt)) {
+		if (expiresAt != null && !now.isBefore(expiresAt)) {
 			return builder.unknown().withDetail("reason", "token expired and not needed since").build();
 		}
 		return builder.up().build();

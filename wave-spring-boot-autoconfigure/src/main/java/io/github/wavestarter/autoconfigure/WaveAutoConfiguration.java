@@ -61,6 +61,12 @@ public final class WaveAutoConfiguration {
 	/** Name of the Wave {@link ClientRegistration} bean. */
 	public static final String WAVE_CLIENT_REGISTRATION_BEAN_NAME = "waveClientRegistration";
 
+	/**
+	 * Name of an optional {@link Clock} bean the token manager reads (token renewal,
+	 * forced renewal interval, health); without one it uses the system UTC clock.
+	 */
+	public static final String WAVE_CLOCK_BEAN_NAME = "waveClock";
+
 	private static final Log logger = LogFactory.getLog(WaveAutoConfiguration.class);
 
 	@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
@@ -83,21 +89,23 @@ public final class WaveAutoConfiguration {
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WaveHttpClientConfigurer> http, Environment environment) {
+			ObjectProvider<WaveHttpClientConfigurer> http, Environment environment,
+			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
 		WaveProperties.Token token = properties.getToken();
 		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
 		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
 				jsonMapper.getIfAvailable(JsonMapper::shared),
 				new WaveTokenResponseClient.Settings(token.getTimeout(), token.getMaxAttempts(),
 						token.getRetryBackoff(), token.getDefaultExpiresIn(), WaveObservations.retryEvents()));
-		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(), Clock.systemUTC());
+		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(),
+				clock.getIfAvailable(Clock::systemUTC));
 		WaveAuthorizedClientProvider provider = new WaveAuthorizedClientProvider(tokenClient,
 				(reg) -> properties.getGrantType()
 					.createRequest(reg, properties.getUsername(), properties.getPassword()),
 				renewalPolicy, token.isUseRefreshToken());
 		logger.info(WaveStartupLine.of(registration, properties, environment));
 		return new WaveTokenManager(registration, provider, renewalPolicy,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), token.getForcedRenewalInterval());
 	}
 
 	@Bean(WAVE_WEB_CLIENT_BEAN_NAME)

@@ -258,6 +258,15 @@ public class WaveProperties {
 		 */
 		private boolean useRefreshToken = false;
 
+		/**
+		 * Shortest time between two token renewals forced by the Blue API rejecting the
+		 * token (401, or 431 for the token). A token obtained by a forced renewal and
+		 * rejected again within this time is kept, and the call fails with the API's
+		 * error instead of requesting yet another token, so that a permission problem
+		 * cannot flood the token endpoint. Zero renews on every rejection.
+		 */
+		private Duration forcedRenewalInterval = Duration.ofSeconds(10);
+
 		public Duration getClockSkew() {
 			return this.clockSkew;
 		}
@@ -306,11 +315,20 @@ public class WaveProperties {
 			this.useRefreshToken = useRefreshToken;
 		}
 
+		public Duration getForcedRenewalInterval() {
+			return this.forcedRenewalInterval;
+		}
+
+		public void setForcedRenewalInterval(Duration forcedRenewalInterval) {
+			this.forcedRenewalInterval = forcedRenewalInterval;
+		}
+
 		@Override
 		public String toString() {
 			return "Token[clockSkew=" + this.clockSkew + ", timeout=" + this.timeout + ", maxAttempts="
 					+ this.maxAttempts + ", retryBackoff=" + this.retryBackoff + ", defaultExpiresIn="
-					+ this.defaultExpiresIn + ", useRefreshToken=" + this.useRefreshToken + "]";
+					+ this.defaultExpiresIn + ", useRefreshToken=" + this.useRefreshToken + ", forcedRenewalInterval="
+					+ this.forcedRenewalInterval + "]";
 		}
 
 	}

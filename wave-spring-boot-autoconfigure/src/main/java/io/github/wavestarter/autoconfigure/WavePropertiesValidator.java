@@ -75,6 +75,7 @@ public final class WavePropertiesValidator {
 		requirePositive(problems, token.getDefaultExpiresIn(), "wave.token.default-expires-in", "5m");
 		requireNotNegative(problems, token.getClockSkew(), "wave.token.clock-skew", "60s");
 		requireNotNegative(problems, token.getRetryBackoff(), "wave.token.retry-backoff", "200ms");
+		requireNotNegative(problems, token.getForcedRenewalInterval(), "wave.token.forced-renewal-interval", "10s");
 		if (token.getMaxAttempts() < 1) {
 			problems.add(new Problem("wave.token.max-attempts",
 					"is " + token.getMaxAttempts() + ", but at least one " + "attempt is needed",

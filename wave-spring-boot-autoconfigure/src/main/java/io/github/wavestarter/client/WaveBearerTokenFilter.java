@@ -1,14 +1,18 @@
 package io.github.wavestarter.client;
 
 import io.github.wavestarter.observation.WaveObservations;
+import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
+import io.github.wavestarter.token.WaveTokenException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -21,7 +25,12 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * {@link AmbiguousRequestPathException} before it is sent, and replays a request once
  * with a new token when the Blue API answers 401 (gRPC {@code UNAUTHENTICATED}): the
  * rejected token is dropped first, so concurrent callers share one new token. A second
- * 401 goes to the caller; 403 is never replayed.
+ * 401 goes to the caller; 403 is never replayed. When the provider keeps the rejected
+ * token (it renewed one moments ago, see
+ * {@link WaveAccessTokenProvider#invalidateRejected(OAuth2AccessToken)}), the 401 goes to
+ * the caller without a replay. A token that cannot be sent as a header fails the call and
+ * is dropped; one refused by the server (431, or a 400 that is not a JSON Blue API error)
+ * is dropped for the next call.
  * <p>
  * The replay sends the request again, so its body must be re-readable: values and
  * {@code bodyValue(...)} bodies are; a one-shot {@code Publisher} body is not.
@@ -58,14 +67,42 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 			return next.exchange(request);
 		}
 		return this.tokens.getAccessToken()
-			.flatMap((token) -> next.exchange(withBearer(request, token))
-				.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
-						? replay(request, token, response, next) : Mono.just(response)));
+			.flatMap((token) -> !BearerTokens.isValid(token.getTokenValue()) ? unsendable(token)
+					: next.exchange(withBearer(request, token))
+						.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+								? replay(request, token, response, next) : evictIfRefused(token, response)));
+	}
+
+	// Token hardening (issue 11, token side): a token that cannot be sent, or that the
+	// server refuses as a header (431, or a 400 that is not a Blue API error), is
+	// evicted.
+
+	private Mono<ClientResponse> unsendable(OAuth2AccessToken token) {
+		this.tokens.invalidateRejected(token);
+		return Mono.error(new WaveTokenException(new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
+				"The access token cannot be sent in an Authorization header (not an RFC 6750 b64token of at most "
+						+ BearerTokens.MAX_LENGTH + " characters); the token provider was told to drop it",
+				null), 0, false, null, null));
+	}
+
+	private Mono<ClientResponse> evictIfRefused(OAuth2AccessToken token, ClientResponse response) {
+		int status = response.statusCode().value();
+		boolean apiError = response.headers()
+			.contentType()
+			.filter(MediaType.APPLICATION_JSON::isCompatibleWith)
+			.isPresent();
+		if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()
+				|| (status == HttpStatus.BAD_REQUEST.value() && !apiError)) {
+			this.tokens.invalidateRejected(token);
+		}
+		return Mono.just(response);
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AccessToken rejected, ClientResponse response,
 			ExchangeFunction next) {
-		this.tokens.invalidate(rejected);
+		if (!this.tokens.invalidateRejected(rejected)) {
+			return Mono.just(response);
+		}
 		Observation observation = Observation.createNotStarted(WaveObservations.API_REPLAY, this.observationRegistry)
 			.contextualName("wave api replay");
 		return response.releaseBody()

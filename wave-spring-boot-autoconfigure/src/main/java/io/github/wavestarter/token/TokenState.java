@@ -7,14 +7,32 @@ import java.time.Instant;
  *
  * @param lastAcquiredAt when the last token was obtained, or null
  * @param expiresAt when the current token expires, or null without one
- * @param lastErrorCode OAuth2 error code of the last failed acquisition, or null when the
- * last acquisition succeeded
+ * @param lastErrorCode error code of the last failed acquisition (as
+ * {@link WaveTokenException#errorCodeOf(Throwable)} reports it), or null when the last
+ * acquisition succeeded
  * @param lastErrorAt when the last acquisition failed, or null
+ * @param renewalFailing whether the last failure was a renewal that failed while the
+ * current token was still valid: the token stays in use until {@code expiresAt} and is
+ * renewed again from {@code nextRenewalAttemptAt}
+ * @param nextRenewalAttemptAt when a failing renewal is tried again at the earliest, or
+ * null
  */
-public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastErrorCode, Instant lastErrorAt) {
+public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastErrorCode, Instant lastErrorAt,
+		boolean renewalFailing, Instant nextRenewalAttemptAt) {
 
 	/** The state before any acquisition. */
 	public static final TokenState NEVER_ACQUIRED = new TokenState(null, null, null, null);
+
+	/**
+	 * A state without a failing renewal.
+	 * @param lastAcquiredAt when the last token was obtained, or null
+	 * @param expiresAt when the current token expires, or null without one
+	 * @param lastErrorCode error code of the last failed acquisition, or null
+	 * @param lastErrorAt when the last acquisition failed, or null
+	 */
+	public TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastErrorCode, Instant lastErrorAt) {
+		this(lastAcquiredAt, expiresAt, lastErrorCode, lastErrorAt, false, null);
+	}
 
 	/**
 	 * Whether a token was ever obtained.
@@ -38,6 +56,14 @@ public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastE
 
 	TokenState failed(String errorCode, Instant at) {
 		return new TokenState(this.lastAcquiredAt, this.expiresAt, errorCode, at);
+	}
+
+	TokenState renewalFailed(String errorCode, Instant at, Instant nextAttemptAt) {
+		return new TokenState(this.lastAcquiredAt, this.expiresAt, errorCode, at, true, nextAttemptAt);
+	}
+
+	TokenState rejected() {
+		return new TokenState(this.lastAcquiredAt, this.expiresAt, this.lastErrorCode, this.lastErrorAt);
 	}
 
 }

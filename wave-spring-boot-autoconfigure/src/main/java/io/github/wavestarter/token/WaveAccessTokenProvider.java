@@ -25,10 +25,28 @@ public interface WaveAccessTokenProvider {
 
 	/**
 	 * Tells the provider that the Blue API rejected this token (HTTP 401), so the next
-	 * call obtains a new one. A token other than the current one is ignored.
+	 * call obtains a new one. A token other than the current one is ignored. A provider
+	 * may keep the token when it renewed a rejected one moments ago (the
+	 * {@link WaveTokenManager} renews at most once per
+	 * {@code wave.token.forced-renewal-interval}); see
+	 * {@link #invalidateRejected(OAuth2AccessToken)}.
 	 * @param rejected the token that was rejected
 	 */
 	void invalidate(OAuth2AccessToken rejected);
+
+	/**
+	 * Like {@link #invalidate(OAuth2AccessToken)}, and tells whether sending the request
+	 * again makes sense: {@code false} when the provider keeps the rejected token (it
+	 * renewed a rejected token moments ago, so a permission problem does not become one
+	 * token request per call), in which case the call should fail with the API's answer.
+	 * @param rejected the token that was rejected
+	 * @return whether the next {@link #getAccessToken()} gives (or tries to obtain) a
+	 * token other than {@code rejected}
+	 */
+	default boolean invalidateRejected(OAuth2AccessToken rejected) {
+		invalidate(rejected);
+		return true;
+	}
 
 	/**
 	 * The current access token's value, blocking until it is available. For imperative

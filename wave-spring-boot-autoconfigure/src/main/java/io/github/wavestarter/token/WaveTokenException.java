@@ -1,9 +1,11 @@
 package io.github.wavestarter.token;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
  * A Wave access token could not be obtained.
@@ -11,7 +13,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * Carries the OAuth2 error code (the token endpoint's own, such as
  * {@code invalid_client}, or one of the codes defined here), the HTTP status of the token
  * endpoint's answer when there was one, and whether trying again may help. Its message
- * never contains a client secret, password or token.
+ * never contains a client secret, password or token: text the token endpoint sent
+ * ({@code error}, {@code error_description}) arrives with control characters replaced,
+ * truncated, and any occurrence of the configured secret or password masked.
  */
 public class WaveTokenException extends OAuth2AuthorizationException {
 
@@ -26,6 +30,28 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 
 	/** The token endpoint answered with an HTTP error and no OAuth2 error body. */
 	public static final String TOKEN_ENDPOINT_ERROR = "token_endpoint_error";
+
+	/**
+	 * The token endpoint answered with a redirect (3xx). Token requests never follow
+	 * redirects: the credentials are sent to {@code wave.token-uri} and nowhere else.
+	 */
+	public static final String TOKEN_ENDPOINT_REDIRECT = "token_endpoint_redirect";
+
+	/**
+	 * What {@link #errorCodeOf(Throwable)} reports for an error code that is neither an
+	 * OAuth2 code nor one of the starter's.
+	 */
+	public static final String OTHER_ERROR_CODE = "other";
+
+	private static final Set<String> KNOWN_ERROR_CODES = Set.of(OAuth2ErrorCodes.INVALID_REQUEST,
+			OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, OAuth2ErrorCodes.ACCESS_DENIED,
+			OAuth2ErrorCodes.UNSUPPORTED_RESPONSE_TYPE, OAuth2ErrorCodes.INVALID_SCOPE,
+			OAuth2ErrorCodes.INSUFFICIENT_SCOPE, OAuth2ErrorCodes.INVALID_TOKEN, OAuth2ErrorCodes.SERVER_ERROR,
+			OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE, OAuth2ErrorCodes.INVALID_CLIENT, OAuth2ErrorCodes.INVALID_GRANT,
+			OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE, OAuth2ErrorCodes.UNSUPPORTED_TOKEN_TYPE,
+			OAuth2ErrorCodes.INVALID_REDIRECT_URI, "slow_down", "authorization_pending", "expired_token",
+			INVALID_TOKEN_RESPONSE, TOKEN_ENDPOINT_UNREACHABLE, TOKEN_ENDPOINT_TIMEOUT, TOKEN_ENDPOINT_ERROR,
+			TOKEN_ENDPOINT_REDIRECT);
 
 	private final int httpStatus;
 
@@ -71,15 +97,20 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	}
 
 	/**
-	 * The error code to report for a failed acquisition: the OAuth2 error code of a
-	 * {@code WaveTokenException}, else the failure's simple class name (never its
-	 * message).
+	 * The error code to report for a failed acquisition, from a bounded set: the error
+	 * code of a {@code WaveTokenException} when it is an OAuth2 code (RFC 6749, 6750,
+	 * 7009, 8628) or one of the starter's, else {@value #OTHER_ERROR_CODE} (a code made
+	 * up by the token endpoint, or a failure of another type). Never the failure's
+	 * message.
 	 * @param failure the failure
-	 * @return the code, for metrics, health and logs
+	 * @return the code, for metric tags, health and logs
 	 */
 	public static String errorCodeOf(Throwable failure) {
-		return (failure instanceof WaveTokenException tokenFailure) ? tokenFailure.getErrorCode()
-				: failure.getClass().getSimpleName();
+		if (failure instanceof WaveTokenException tokenFailure
+				&& KNOWN_ERROR_CODES.contains(tokenFailure.getErrorCode())) {
+			return tokenFailure.getErrorCode();
+		}
+		return OTHER_ERROR_CODE;
 	}
 
 	/**

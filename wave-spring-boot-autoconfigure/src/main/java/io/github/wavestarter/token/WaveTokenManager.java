@@ -1,6 +1,7 @@
 package io.github.wavestarter.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,10 +30,26 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * reactive pipeline of the application shares it.
  * <p>
  * A valid cached token is returned without any I/O or lock. When there is none (cold
- * start, renewal due, or the API rejected it), the first caller starts one acquisition
- * and every concurrent caller joins it ("single flight"): one token request however many
+ * start, expired, or the API rejected it), the first caller starts one acquisition and
+ * every concurrent caller joins it ("single flight"): one token request however many
  * callers wait, and all of them get its token or its error. A failure is not cached, so
  * the next call tries again.
+ * <p>
+ * Renewal never fails a call while the cached token is still valid: from the renewal time
+ * ({@code wave.token.clock-skew} before expiry) callers keep getting the cached token
+ * while one acquisition runs in the background. When that renewal fails, the token stays
+ * in use until it expires and the renewal is tried again after a backoff
+ * ({@value #FIRST_RENEWAL_BACKOFF_SECONDS} s, doubled after each failure, at most
+ * {@value #MAX_RENEWAL_BACKOFF_SECONDS} s); {@link #getState()} reports the failing
+ * renewal. Only once the token has expired do callers wait for (and fail with) an
+ * acquisition.
+ * <p>
+ * A token the API rejects ({@link #invalidate(OAuth2AccessToken)}) is dropped and renewed
+ * at once, but at most once per {@code forcedRenewalInterval}: when the token obtained by
+ * the last forced renewal is rejected again within that interval, it is kept and
+ * {@link #invalidateRejected(OAuth2AccessToken)} answers {@code false}, so that a
+ * permission problem fails calls with the API's error instead of costing one token
+ * request per call.
  * <p>
  * Acquisition goes through Spring Security's
  * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, with a private
@@ -43,6 +60,15 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	/** Name of the principal the application's token is stored under. */
 	public static final String APPLICATION_PRINCIPAL = "wave-application";
+
+	/** Default shortest time between two renewals forced by rejections. */
+	public static final Duration DEFAULT_FORCED_RENEWAL_INTERVAL = Duration.ofSeconds(10);
+
+	/** Backoff after the first failed background renewal, in seconds. */
+	public static final long FIRST_RENEWAL_BACKOFF_SECONDS = 1;
+
+	/** Longest backoff between failed background renewals, in seconds. */
+	public static final long MAX_RENEWAL_BACKOFF_SECONDS = 30;
 
 	private static final Log logger = LogFactory.getLog(WaveTokenManager.class);
 
@@ -62,16 +88,25 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final Duration forcedRenewalInterval;
+
 	private final AtomicReference<CachedToken> current = new AtomicReference<>();
 
 	private final AtomicReference<Acquisition> inFlight = new AtomicReference<>();
 
 	private volatile boolean storedTokenRejected;
 
+	private volatile Instant lastForcedRenewalAt;
+
+	private volatile int failedRenewals;
+
+	private volatile Instant nextRenewalAttemptAt;
+
 	private volatile TokenState state = TokenState.NEVER_ACQUIRED;
 
 	/**
-	 * Creates a manager.
+	 * Creates a manager that renews a rejected token at most once per
+	 * {@link #DEFAULT_FORCED_RENEWAL_INTERVAL}.
 	 * @param registration the Wave client registration
 	 * @param provider obtains and renews tokens
 	 * @param renewalPolicy when a cached token is renewed
@@ -79,6 +114,20 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	 */
 	public WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
 			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry) {
+		this(registration, provider, renewalPolicy, observationRegistry, DEFAULT_FORCED_RENEWAL_INTERVAL);
+	}
+
+	/**
+	 * Creates a manager.
+	 * @param registration the Wave client registration
+	 * @param provider obtains and renews tokens
+	 * @param renewalPolicy when a cached token is renewed (its clock is the manager's)
+	 * @param observationRegistry where acquisitions are observed
+	 * @param forcedRenewalInterval shortest time between two renewals forced by the API
+	 * rejecting the token; zero renews on every rejection
+	 */
+	public WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
+			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry, Duration forcedRenewalInterval) {
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
 		this.registrationId = registration.getRegistrationId();
@@ -93,24 +142,57 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		this.renewalPolicy = renewalPolicy;
 		this.clock = renewalPolicy.clock();
 		this.observationRegistry = observationRegistry;
+		this.forcedRenewalInterval = forcedRenewalInterval.isNegative() ? Duration.ZERO : forcedRenewalInterval;
 	}
 
 	@Override
 	public Mono<OAuth2AccessToken> getAccessToken() {
 		return Mono.defer(() -> {
 			CachedToken cached = this.current.get();
-			return (cached != null && cached.isFresh(this.clock)) ? cached.mono() : joinOrStartAcquisition();
+			if (cached != null) {
+				Instant now = this.clock.instant();
+				if (now.isBefore(cached.renewAt())) {
+					return cached.mono();
+				}
+				if (cached.isValid(now)) {
+					renewInBackground(now);
+					return cached.mono();
+				}
+			}
+			return joinOrStartAcquisition();
 		});
 	}
 
 	@Override
 	public void invalidate(OAuth2AccessToken rejected) {
+		invalidateRejected(rejected);
+	}
+
+	@Override
+	public boolean invalidateRejected(OAuth2AccessToken rejected) {
 		CachedToken cached = this.current.get();
-		if (cached != null && cached.token().getTokenValue().equals(rejected.getTokenValue())
-				&& this.current.compareAndSet(cached, null)) {
+		if (cached == null || !cached.token().getTokenValue().equals(rejected.getTokenValue())) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		Instant last = this.lastForcedRenewalAt;
+		if (last != null && now.isBefore(last.plus(this.forcedRenewalInterval))) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("The Blue API rejected the Wave access token again; keeping it, since the last forced "
+						+ "renewal was less than " + this.forcedRenewalInterval
+						+ " ago (wave.token.forced-renewal-interval): the call fails with the API's answer");
+			}
+			return false;
+		}
+		if (this.current.compareAndSet(cached, null)) {
+			this.lastForcedRenewalAt = now;
 			this.storedTokenRejected = true;
+			this.failedRenewals = 0;
+			this.nextRenewalAttemptAt = null;
+			this.state = this.state.rejected();
 			logger.debug("The Blue API rejected the Wave access token; the next call obtains a new one");
 		}
+		return true;
 	}
 
 	/**
@@ -119,6 +201,14 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	 */
 	public TokenState getState() {
 		return this.state;
+	}
+
+	/**
+	 * The clock the manager reads.
+	 * @return the clock
+	 */
+	public Clock getClock() {
+		return this.clock;
 	}
 
 	/**
@@ -137,18 +227,38 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 				return running.result().asMono();
 			}
 			CachedToken cached = this.current.get();
-			if (cached != null && cached.isFresh(this.clock)) {
-				return cached.mono();
+			if (cached != null && cached.isValid(this.clock.instant())) {
+				return getAccessToken();
 			}
-			Acquisition acquisition = new Acquisition(Sinks.one(),
-					Observation.createNotStarted(WaveObservations.TOKEN_ACQUISITION, this.observationRegistry)
-						.contextualName("wave token acquisition")
-						.lowCardinalityKeyValue(WaveObservations.GRANT_TYPE, this.grantType));
+			Acquisition acquisition = newAcquisition();
 			if (this.inFlight.compareAndSet(null, acquisition)) {
 				start(acquisition);
 				return acquisition.result().asMono();
 			}
 		}
+	}
+
+	/**
+	 * Starts a renewal nobody waits for, unless one runs already or the last renewal
+	 * failed less than its backoff ago.
+	 */
+	private void renewInBackground(Instant now) {
+		Instant notBefore = this.nextRenewalAttemptAt;
+		if ((notBefore != null && now.isBefore(notBefore)) || this.inFlight.get() != null) {
+			return;
+		}
+		Acquisition acquisition = newAcquisition();
+		if (this.inFlight.compareAndSet(null, acquisition)) {
+			logger.debug("Renewing the Wave access token in the background; the current one stays in use meanwhile");
+			start(acquisition);
+		}
+	}
+
+	private Acquisition newAcquisition() {
+		return new Acquisition(Sinks.one(),
+				Observation.createNotStarted(WaveObservations.TOKEN_ACQUISITION, this.observationRegistry)
+					.contextualName("wave token acquisition")
+					.lowCardinalityKeyValue(WaveObservations.GRANT_TYPE, this.grantType));
 	}
 
 	private void start(Acquisition acquisition) {
@@ -174,6 +284,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private void succeeded(Acquisition acquisition, OAuth2AccessToken token) {
 		this.current.set(new CachedToken(token, this.renewalPolicy.renewAt(token), Mono.just(token)));
+		this.failedRenewals = 0;
+		this.nextRenewalAttemptAt = null;
 		this.state = this.state.acquired(this.clock.instant(), token.getExpiresAt());
 		this.inFlight.compareAndSet(acquisition, null);
 		acquisition.observation()
@@ -189,7 +301,20 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private void failed(Acquisition acquisition, Throwable failure) {
 		String errorCode = WaveTokenException.errorCodeOf(failure);
-		this.state = this.state.failed(errorCode, this.clock.instant());
+		Instant now = this.clock.instant();
+		CachedToken cached = this.current.get();
+		if (cached != null && cached.isValid(now)) {
+			int failures = ++this.failedRenewals;
+			Instant nextAttempt = now.plus(renewalBackoff(failures));
+			this.nextRenewalAttemptAt = nextAttempt;
+			this.state = this.state.renewalFailed(errorCode, now, nextAttempt);
+			logger.warn("Could not renew the Wave access token for registration '" + this.registrationId + "' ("
+					+ errorCode + "); the current token stays in use until " + cached.token().getExpiresAt()
+					+ ", next renewal attempt from " + nextAttempt);
+		}
+		else {
+			this.state = this.state.failed(errorCode, now);
+		}
 		this.inFlight.compareAndSet(acquisition, null);
 		acquisition.observation()
 			.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure")
@@ -198,15 +323,29 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 			.stop();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Could not obtain a Wave access token for registration '" + this.registrationId + "': "
-					+ failure.getMessage());
+					+ describe(failure));
 		}
 		acquisition.result().tryEmitError(failure);
 	}
 
+	static Duration renewalBackoff(int failures) {
+		long seconds = FIRST_RENEWAL_BACKOFF_SECONDS << Math.min(failures - 1, 16);
+		return Duration.ofSeconds(Math.min(seconds, MAX_RENEWAL_BACKOFF_SECONDS));
+	}
+
+	/**
+	 * A failure for the log: a token exception's message (whose server text is already
+	 * cleaned and masked), else only the failure's type.
+	 */
+	private static String describe(Throwable failure) {
+		return (failure instanceof WaveTokenException) ? failure.getMessage() : failure.getClass().getName();
+	}
+
 	private record CachedToken(OAuth2AccessToken token, Instant renewAt, Mono<OAuth2AccessToken> mono) {
 
-		boolean isFresh(Clock clock) {
-			return clock.instant().isBefore(this.renewAt);
+		boolean isValid(Instant now) {
+			Instant expiresAt = this.token.getExpiresAt();
+			return expiresAt == null || now.isBefore(expiresAt);
 		}
 
 	}

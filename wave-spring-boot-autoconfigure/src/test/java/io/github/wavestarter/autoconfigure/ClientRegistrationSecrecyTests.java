@@ -124,7 +124,9 @@ class ClientRegistrationSecrecyTests {
 	private static ConfigurableApplicationContext application(MockWaveServer server) {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
 			.properties(WaveContexts.properties(server))
+			// renewals forced by invalidate() are not spaced out here
 			.properties("logging.level.root=TRACE", "wave.token.max-attempts=1",
+					"wave.token.forced-renewal-interval=0s",
 					// settings that make Spring and Reactor Netty log request details
 					"spring.http.codecs.log-request-details=true")
 			.run();

@@ -57,7 +57,7 @@ class BlueApiClientsTests {
 	@Test
 	void clientsOfAPlainFactoryHaveNoUrlToShowAndKeepDefaultMethods() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.stub("GET", "/v1/hello").thenReturn("{\"greeting\":\"hello\"}");
+			server.stub("GET", "/iam/v1/hello").thenReturn("{\"greeting\":\"hello\"}");
 			WebClient webClient = WebClient.builder()
 				.baseUrl(server.baseUrl())
 				.defaultHeader("Authorization", "Bearer " + server.issueAccessToken())
@@ -80,7 +80,7 @@ class BlueApiClientsTests {
 
 	public interface ExtraApi {
 
-		@GetExchange("/v1/hello")
+		@GetExchange("/iam/v1/hello")
 		Mono<String> hello();
 
 		default Mono<Integer> greetingLength() {

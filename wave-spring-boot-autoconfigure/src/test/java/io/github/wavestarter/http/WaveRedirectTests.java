@@ -107,7 +107,7 @@ class WaveRedirectTests {
 	 * faults do send the secret and the token away, so the tests above can fail.
 	 */
 	@Test
-	void aFollowingConnectorWouldLeakTheSecretAndTheToken(MockWaveServer server) {
+	void aFollowingConnectorWouldLeakTheTokenAndOnlyTheBodyGuardKeepsTheSecret(MockWaveServer server) {
 		try (MockWaveServer target = MockWaveServer.start()) {
 			server.token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
 			server.api().failNext(1).withStatus(307).withHeader("Location", server.rootUrl() + "/foreign/x");
@@ -120,9 +120,10 @@ class WaveRedirectTests {
 				.run((context) -> {
 					WebClient wave = context.getBean("waveWebClient", WebClient.class);
 					wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
-					assertThat(target.tokenRequests()).singleElement()
-						.satisfies((request) -> assertThat(request.parts()).containsEntry("client_secret",
-								server.clientSecret()));
+					// the token client's own guard (the body is never written twice)
+					// keeps
+					// the secret even here; only the connector keeps the bearer token
+					assertThat(target.tokenRequests()).isEmpty();
 					wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
 					assertThat(server.strayRequests()).singleElement().satisfies((request) -> {
 						assertThat(request.path()).isEqualTo("/foreign/x");

@@ -1,6 +1,7 @@
 package io.github.wavestarter.observation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,8 +11,11 @@ import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
 import io.github.wavestarter.testsupport.LoopbackProxy;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.MutableClock;
+import io.github.wavestarter.test.fault.HostileToken;
 import io.github.wavestarter.test.journal.IssuedTokenSet;
 import io.github.wavestarter.test.journal.RecordedTokenRequest;
+import io.github.wavestarter.testsupport.RecordingSocket;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
@@ -41,12 +45,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs whole applications with TRACE logging for the starter, Spring's web, HTTP and
  * security code and Reactor Netty, through a successful flow (password grant, refresh
- * token, 401 replay, authenticated proxy, health) and failing ones, and checks that no
- * secret or token reaches the log.
+ * token, 401 replay, authenticated proxy, health), failing ones, and the hardening flows
+ * (token endpoint redirect, hostile tokens, error texts that echo credentials and forge
+ * log lines, a failing renewal, an endless 401, a 431), and checks that no secret, token
+ * or forged line reaches the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WaveLogSecrecyTests {
@@ -116,6 +123,87 @@ class WaveLogSecrecyTests {
 			.contains("POST " + "http://127.0.0.1")
 			.contains("APPLICATION FAILED TO START")
 			.contains("wave.token-uri: 'http://example.com/access_token' is plain http");
+		assertNoneLogged(log, secrets);
+	}
+
+	@Test
+	void hardeningFlowsLogNoSecretOrForgedLineAtTrace(CapturedOutput output) throws Exception {
+		MutableClock clock = MutableClock.now();
+		List<String> secrets = new ArrayList<>(List.of(USER_PASSWORD, WRONG_SECRET));
+		List<String> hostileValues = new ArrayList<>();
+		try (MockWaveServer server = MockWaveServer.builder()
+			.user("user@example.com", USER_PASSWORD)
+			.clock(clock)
+			.tokenExpiresIn(Duration.ofHours(1))
+			.start(); RecordingSocket target = new RecordingSocket()) {
+			secrets.add(server.clientSecret());
+			try (ConfigurableApplicationContext context = application(server, clock, "wave.grant-type=password",
+					"wave.username=user@example.com", "wave.password=" + USER_PASSWORD, "wave.token.max-attempts=1")) {
+				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
+
+				// a redirect of the token endpoint (the credentials must not follow it)
+				server.token().failNext(1).withRedirect(307, target.url("/collect?steal=1"));
+				assertThatThrownBy(() -> call(client)).hasMessageContaining("token_endpoint_redirect");
+
+				// hostile access tokens
+				for (HostileToken hostile : List.of(HostileToken.CR_LF, HostileToken.NUL, HostileToken.OVERSIZED,
+						HostileToken.JSON_OBJECT)) {
+					server.token().failNext(1).withHostileToken(hostile);
+					assertThatThrownBy(() -> call(client)).hasMessageContaining("invalid_token_response");
+				}
+				hostileValues.addAll(List.of("X-Injected", "tok\u0000en", "A".repeat(64)));
+
+				// an error text that echoes the credentials and forges a log line
+				server.token()
+					.failNext(1)
+					.withStatus(400,
+							"{\"error\":\"invalid_grant\\r\\nFORGED-CODE " + USER_PASSWORD
+									+ "\",\"error_description\":\"nope\\r\\nFORGED-LOG-LINE INFO secret="
+									+ server.clientSecret() + " password=" + USER_PASSWORD + "\"}");
+				assertThatThrownBy(() -> call(client)).hasMessageContaining("FORGED-LOG-LINE");
+
+				// a token, then a renewal that fails while it is valid (WARN)
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
+				clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+				server.token().failNext(1).withStatus(503);
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
+				await().atMost(BLOCK).until(() -> manager.getState().renewalFailing());
+
+				// a 401 that never ends: one forced renewal, then the token is kept
+				server.api().failNext(3).withStatus(401);
+				for (int i = 0; i < 2; i++) {
+					assertThatThrownBy(() -> call(client)).hasMessageContaining("401");
+				}
+				// after the forced renewal interval, a 431 drops the token
+				clock.advance(Duration.ofSeconds(10));
+				server.api().failNext(1).withResponse(431, "", "text/plain");
+				assertThatThrownBy(() -> call(client)).hasMessageContaining("431");
+				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
+			}
+			assertThat(target.bytesReceived()).isZero();
+			server.issuedTokens().forEach((issued) -> secrets.addAll(issued.values()));
+			assertThat(server.issuedTokens()).hasSizeGreaterThanOrEqualTo(3);
+		}
+		String log = output.getAll();
+		assertThat(log).contains("[token_endpoint_redirect]")
+			.contains("has characters a bearer token cannot have")
+			.contains("'access_token' is a JSON object, not a string")
+			.contains("'access_token' is 71680 characters long")
+			.contains("Could not renew the Wave access token for registration 'wave' (temporarily_unavailable)")
+			.contains("keeping it, since the last forced renewal was less than PT10S ago")
+			.contains("?FORGED-LOG-LINE INFO secret=****** password=******")
+			.contains("reactor.netty");
+		assertNoneLogged(log, secrets);
+		for (String hostile : hostileValues) {
+			assertThat(log).as("log must not contain a hostile token").doesNotContain(hostile);
+		}
+		assertThat(log.lines()).as("no line is forged by the server")
+			.noneMatch((line) -> line.startsWith("FORGED"))
+			.noneMatch((line) -> line.contains("FORGED-CODE") && !line.contains("invalid_grant??FORGED-CODE"));
+	}
+
+	private static void assertNoneLogged(String log, List<String> secrets) {
 		for (String secret : secrets) {
 			assertThat(log).as("log must not contain a secret or token").doesNotContain(secret);
 		}
@@ -126,7 +214,17 @@ class WaveLogSecrecyTests {
 	}
 
 	private static ConfigurableApplicationContext application(MockWaveServer server, String... properties) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+		return application(server, null, properties);
+	}
+
+	private static ConfigurableApplicationContext application(MockWaveServer server, Clock clock,
+			String... properties) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(TestApplication.class);
+		if (clock != null) {
+			builder.initializers((context) -> context.getBeanFactory()
+				.registerSingleton(WaveAutoConfiguration.WAVE_CLOCK_BEAN_NAME, clock));
+		}
+		return builder.web(WebApplicationType.NONE)
 			.properties(WaveContexts.operationsProperties(server))
 			.properties("logging.level.io.github.wavestarter=TRACE", "logging.level.org.springframework.web=TRACE",
 					"logging.level.org.springframework.http=TRACE", "logging.level.org.springframework.security=TRACE",

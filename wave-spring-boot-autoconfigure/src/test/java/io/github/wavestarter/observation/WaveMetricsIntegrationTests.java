@@ -92,6 +92,31 @@ class WaveMetricsIntegrationTests {
 	}
 
 	@Test
+	void madeUpErrorCodesAreTaggedOther() {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			server.token().failNext(1).withStatus(400, "{\"error\":\"made_up_" + System.nanoTime() + "\"}");
+			server.token()
+				.failNext(1)
+				.withStatus(400, "{\"error\":\"invalid_grant\\r\\n" + server.clientSecret() + "\"}");
+			server.token().failNext(1).withStatus(400, "{\"error\":\"invalid_grant\"}");
+			WaveContexts.forServer(server).run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
+				for (int i = 0; i < 3; i++) {
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+				}
+				assertThat(registry.find("wave.token.acquisition").timers())
+					.extracting((timer) -> timer.getId().getTag("error.code"))
+					.containsExactlyInAnyOrder("other", "invalid_grant");
+				assertThat(registry.get("wave.token.acquisition").tag("error.code", "other").timer().count())
+					.isEqualTo(2);
+				assertThat(registry.get("wave.token.acquisition").tag("error.code", "invalid_grant").timer().count())
+					.isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
 	void passwordGrantIsTagged() {
 		try (MockWaveServer server = MockWaveServer.builder().user("user@example.com", "User-Passw0rd-Value").start()) {
 			WaveContexts.forServer(server)

@@ -125,9 +125,10 @@ Flux<CostItem> items = costs.readCosts("aws", ReadCostsRequest.of(null, "2026110
 String bearer = tokens.getTokenValue(Duration.ofSeconds(10));        // imperative code
 Mono<OAuth2AccessToken> token = tokens.getAccessToken();             // reactive code
 tokens.invalidate(rejectedToken);                                    // after a 401 elsewhere
+boolean retry = tokens.invalidateRejected(rejectedToken);            // false: renewed moments ago, fail
 		// README:end
 		// @formatter:on
-		return bearer + " " + token.block(Duration.ofSeconds(10)).getTokenValue();
+		return bearer + " " + token.block(Duration.ofSeconds(10)).getTokenValue() + " " + retry;
 	}
 
 	private void process(AwsCost cost) {

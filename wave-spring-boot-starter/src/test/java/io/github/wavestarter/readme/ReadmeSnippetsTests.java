@@ -108,6 +108,8 @@ class ReadmeSnippetsTests {
 
 		assertThat(values[0]).isEqualTo(rejected.getTokenValue());
 		assertThat(values[1]).isNotEqualTo(rejected.getTokenValue());
+		// the rejected token was already dropped by invalidate: a caller may retry
+		assertThat(values[2]).isEqualTo("true");
 		assertThat(this.wave.tokenRequestCount()).isEqualTo(before + 1);
 	}
 

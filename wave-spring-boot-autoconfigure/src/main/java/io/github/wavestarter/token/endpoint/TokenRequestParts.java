@@ -41,4 +41,21 @@ final class TokenRequestParts {
 		return parts.build();
 	}
 
+	/**
+	 * The credentials a request carries, to be masked in any text the token endpoint
+	 * sends back.
+	 * @param grantRequest the request
+	 * @return the client secret, password and refresh token (those that apply)
+	 */
+	static String[] credentials(AbstractOAuth2AuthorizationGrantRequest grantRequest) {
+		String secret = grantRequest.getClientRegistration().getClientSecret();
+		if (grantRequest instanceof PasswordGrantRequest password) {
+			return new String[] { secret, password.getPassword() };
+		}
+		if (grantRequest instanceof OAuth2RefreshTokenGrantRequest refresh) {
+			return new String[] { secret, refresh.getRefreshToken().getTokenValue() };
+		}
+		return new String[] { secret };
+	}
+
 }

@@ -1,13 +1,16 @@
 package io.github.wavestarter.token.endpoint;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveTokenException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,14 +30,26 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
  * <p>
  * Lenient where the Wave endpoint is known to be: a missing {@code token_type} means
  * Bearer, a missing or zero {@code expires_in} means the configured default lifetime.
- * Strict where it matters: no {@code access_token}, a non-Bearer token type, HTML or
- * truncated JSON all fail.
+ * Strict where it matters: no {@code access_token}, an {@code access_token} that is not a
+ * JSON string or not a valid bearer token ({@link BearerTokens}), a non-Bearer token
+ * type, a negative or non-numeric {@code expires_in}, HTML or truncated JSON all fail.
+ * <p>
+ * {@code expires_in}: a fractional value is rounded down to whole seconds (a result of
+ * zero means the default lifetime, as zero does); a value above
+ * {@link WaveTokenResponseClient#MAX_EXPIRES_IN} (one day) is treated as one day, so that
+ * no token stays cached longer than that however large the value (even {@code 1e300}); a
+ * negative value is an {@code invalid_token_response}.
+ * <p>
+ * Text of the endpoint that reaches a message goes through {@link ServerText}.
  */
 final class TokenResponseParser {
 
 	private static final Set<String> STANDARD_PARAMETERS = Set.of(OAuth2ParameterNames.ACCESS_TOKEN,
 			OAuth2ParameterNames.TOKEN_TYPE, OAuth2ParameterNames.EXPIRES_IN, OAuth2ParameterNames.REFRESH_TOKEN,
 			OAuth2ParameterNames.SCOPE);
+
+	private static final BigDecimal MAX_EXPIRES_IN_SECONDS = BigDecimal
+		.valueOf(WaveTokenResponseClient.MAX_EXPIRES_IN.toSeconds());
 
 	private final JsonMapper jsonMapper;
 
@@ -45,12 +60,14 @@ final class TokenResponseParser {
 		this.defaultExpiresIn = defaultExpiresIn;
 	}
 
-	OAuth2AccessTokenResponse parse(HttpStatusCode status, MediaType contentType, byte[] body, Duration retryAfter) {
+	OAuth2AccessTokenResponse parse(HttpStatusCode status, MediaType contentType, byte[] body, Duration retryAfter,
+			ServerText serverText) {
 		Map<String, Object> json = readJsonObject(body);
 		boolean transientStatus = isTransient(status);
 		if (json != null && json.get(OAuth2ParameterNames.ERROR) instanceof String errorCode) {
-			OAuth2Error error = new OAuth2Error(errorCode, text(json.get(OAuth2ParameterNames.ERROR_DESCRIPTION)),
-					text(json.get(OAuth2ParameterNames.ERROR_URI)));
+			OAuth2Error error = new OAuth2Error(serverText.code(errorCode),
+					serverText.text(string(json.get(OAuth2ParameterNames.ERROR_DESCRIPTION))),
+					serverText.text(string(json.get(OAuth2ParameterNames.ERROR_URI))));
 			throw new WaveTokenException(error, status.value(), transientStatus, retryAfter, null);
 		}
 		if (!status.is2xxSuccessful()) {
@@ -67,48 +84,100 @@ final class TokenResponseParser {
 			throw invalid(status,
 					"The token endpoint answered " + describe(contentType, body) + " instead of a JSON token response");
 		}
-		return toTokenResponse(status, json);
+		return toTokenResponse(status, json, serverText);
 	}
 
-	private OAuth2AccessTokenResponse toTokenResponse(HttpStatusCode status, Map<String, Object> json) {
-		String accessToken = text(json.get(OAuth2ParameterNames.ACCESS_TOKEN));
-		if (accessToken == null || accessToken.isBlank()) {
-			throw invalid(status, "The token response has no 'access_token'");
+	private OAuth2AccessTokenResponse toTokenResponse(HttpStatusCode status, Map<String, Object> json,
+			ServerText serverText) {
+		String accessToken = accessToken(status, json.get(OAuth2ParameterNames.ACCESS_TOKEN));
+		Object tokenType = json.get(OAuth2ParameterNames.TOKEN_TYPE);
+		if (tokenType != null && !(tokenType instanceof String)) {
+			throw invalid(status, "The token response's 'token_type' is " + kindOf(tokenType) + ", not a string");
 		}
-		String tokenType = text(json.get(OAuth2ParameterNames.TOKEN_TYPE));
-		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(tokenType)) {
-			throw invalid(status,
-					"The token response has 'token_type' " + quoteShort(tokenType) + "; only 'Bearer' is supported");
+		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase((String) tokenType)) {
+			throw invalid(status, "The token response has 'token_type' " + serverText.quoteShort((String) tokenType)
+					+ "; only 'Bearer' is supported");
 		}
 		Map<String, Object> additional = new LinkedHashMap<>(json);
 		additional.keySet().removeAll(STANDARD_PARAMETERS);
 		return OAuth2AccessTokenResponse.withToken(accessToken)
 			.tokenType(OAuth2AccessToken.TokenType.BEARER)
-			.expiresIn(expiresIn(status, json.get(OAuth2ParameterNames.EXPIRES_IN)))
-			.refreshToken(text(json.get(OAuth2ParameterNames.REFRESH_TOKEN)))
-			.scopes(scopes(text(json.get(OAuth2ParameterNames.SCOPE))))
+			.expiresIn(expiresIn(status, json.get(OAuth2ParameterNames.EXPIRES_IN), serverText))
+			.refreshToken(string(json.get(OAuth2ParameterNames.REFRESH_TOKEN)))
+			.scopes(scopes(string(json.get(OAuth2ParameterNames.SCOPE))))
 			.additionalParameters(additional)
 			.build();
 	}
 
-	private long expiresIn(HttpStatusCode status, Object value) {
-		long seconds;
+	/**
+	 * The access token, if it is a JSON string that can be sent as a bearer token. The
+	 * messages never repeat it, not even in part.
+	 */
+	private static String accessToken(HttpStatusCode status, Object value) {
+		if (value == null || "".equals(value)) {
+			throw invalid(status, "The token response has no 'access_token'");
+		}
+		if (!(value instanceof String token)) {
+			throw invalid(status, "The token response's 'access_token' is " + kindOf(value) + ", not a string");
+		}
+		if (token.length() > BearerTokens.MAX_LENGTH) {
+			throw invalid(status, "The token response's 'access_token' is " + token.length()
+					+ " characters long; at most " + BearerTokens.MAX_LENGTH + " are accepted");
+		}
+		if (!BearerTokens.isValid(token)) {
+			throw invalid(status, "The token response's 'access_token' has characters a bearer token cannot have "
+					+ "(RFC 6750 b64token: ASCII letters, digits, '-._~+/', trailing '=')");
+		}
+		return token;
+	}
+
+	private long expiresIn(HttpStatusCode status, Object value, ServerText serverText) {
+		BigDecimal seconds;
 		if (value == null) {
-			seconds = 0;
+			seconds = BigDecimal.ZERO;
+		}
+		else if (value instanceof BigDecimal decimal) {
+			seconds = decimal;
 		}
 		else if (value instanceof Number number) {
-			seconds = number.longValue();
+			seconds = new BigDecimal(number.toString());
 		}
-		else {
+		else if (value instanceof String text) {
 			try {
-				seconds = Long.parseLong(value.toString().trim());
+				seconds = new BigDecimal(text.trim());
 			}
 			catch (NumberFormatException ex) {
 				throw invalid(status,
-						"The token response has a non-numeric 'expires_in' " + quoteShort(value.toString()));
+						"The token response has a non-numeric 'expires_in' " + serverText.quoteShort(text));
 			}
 		}
-		return (seconds > 0) ? seconds : Math.max(1, this.defaultExpiresIn.toSeconds());
+		else {
+			throw invalid(status, "The token response's 'expires_in' is " + kindOf(value) + ", not a number");
+		}
+		if (seconds.signum() < 0) {
+			throw invalid(status, "The token response has a negative 'expires_in'");
+		}
+		if (seconds.compareTo(MAX_EXPIRES_IN_SECONDS) > 0) {
+			return MAX_EXPIRES_IN_SECONDS.longValue();
+		}
+		long whole = seconds.longValue();
+		return (whole > 0) ? whole : Math.max(1, this.defaultExpiresIn.toSeconds());
+	}
+
+	private static String kindOf(Object value) {
+		if (value instanceof Map) {
+			return "a JSON object";
+		}
+		if (value instanceof List) {
+			return "a JSON array";
+		}
+		if (value instanceof Boolean) {
+			return "a JSON boolean";
+		}
+		if (value instanceof Number) {
+			return "a JSON number";
+		}
+		return "a JSON string";
 	}
 
 	private Map<String, Object> readJsonObject(byte[] body) {
@@ -156,13 +225,9 @@ final class TokenResponseParser {
 		return start.startsWith("{") || start.startsWith("[");
 	}
 
-	private static String quoteShort(String value) {
-		String shortened = (value.length() > 20) ? value.substring(0, 20) + "..." : value;
-		return "'" + shortened.replaceAll("\\p{Cntrl}", "?") + "'";
-	}
-
-	private static String text(Object value) {
-		return (value != null) ? value.toString() : null;
+	/** A JSON string's value; anything else (object, number, ...) is ignored. */
+	private static String string(Object value) {
+		return (value instanceof String text) ? text : null;
 	}
 
 	private static Set<String> scopes(String scope) {

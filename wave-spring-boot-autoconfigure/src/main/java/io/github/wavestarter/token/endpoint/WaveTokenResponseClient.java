@@ -6,20 +6,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.wavestarter.token.WaveTokenException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -34,9 +38,22 @@ import org.springframework.web.reactive.function.client.WebClient;
  * ({@link io.github.wavestarter.token.grant.PasswordGrantRequest}) and
  * {@code refresh_token}. Failures are {@link WaveTokenException}s. The response body is
  * read as bytes and parsed here, so neither the codecs nor this class ever log it.
+ * <p>
+ * Token requests never follow redirects, whatever the connector or
+ * {@code spring.http.clients.redirects} says: a 3xx answer is a
+ * {@link WaveTokenException#TOKEN_ENDPOINT_REDIRECT} failure (not transient) naming only
+ * the target's scheme and host, and should the connector follow a redirect by itself, the
+ * request body (client secret, password, refresh token) is not written a second time: the
+ * redirected request fails before anything is sent to the target.
  */
 public final class WaveTokenResponseClient
 		implements ReactiveOAuth2AccessTokenResponseClient<AbstractOAuth2AuthorizationGrantRequest> {
+
+	/**
+	 * Longest token lifetime believed: a larger {@code expires_in} (up to any number,
+	 * {@code 1e300} included) counts as one day.
+	 */
+	public static final Duration MAX_EXPIRES_IN = Duration.ofDays(1);
 
 	private final WebClient webClient;
 
@@ -60,28 +77,69 @@ public final class WaveTokenResponseClient
 	@Override
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(AbstractOAuth2AuthorizationGrantRequest grantRequest) {
 		URI tokenUri = URI.create(grantRequest.getClientRegistration().getProviderDetails().getTokenUri());
+		ServerText serverText = ServerText.masking(TokenRequestParts.credentials(grantRequest));
 		Mono<OAuth2AccessTokenResponse> attempt = Mono
 			.defer(() -> this.webClient.post()
 				.uri(tokenUri)
 				.contentType(MediaType.MULTIPART_FORM_DATA)
 				.accept(MediaType.APPLICATION_JSON)
-				.body(BodyInserters.fromMultipartData(TokenRequestParts.of(grantRequest)))
-				.exchangeToMono(this::readTokenResponse))
+				.body(new SentOnce(BodyInserters.fromMultipartData(TokenRequestParts.of(grantRequest)), tokenUri,
+						serverText))
+				.exchangeToMono((response) -> readTokenResponse(response, tokenUri, serverText)))
 			.timeout(this.settings.timeout())
-			.onErrorMap((ex) -> !(ex instanceof WaveTokenException), this::transportFailure);
+			.onErrorMap((ex) -> !(ex instanceof WaveTokenException), (ex) -> transportFailure(ex, serverText));
 		return Mono.deferContextual((context) -> attempt.retryWhen(new TokenRequestRetry(this.settings.maxAttempts(),
 				this.settings.retryBackoff(), this.settings.timeout(), this.settings.retryListener().apply(context))));
 	}
 
-	private Mono<OAuth2AccessTokenResponse> readTokenResponse(ClientResponse response) {
+	private Mono<OAuth2AccessTokenResponse> readTokenResponse(ClientResponse response, URI tokenUri,
+			ServerText serverText) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (response.statusCode().is3xxRedirection()) {
+			return response.releaseBody()
+				.then(Mono.error(redirected(response.statusCode().value(),
+						"with a redirect to " + target(tokenUri, headers.getFirst(HttpHeaders.LOCATION), serverText),
+						serverText)));
+		}
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
 			.map((body) -> this.parser.parse(response.statusCode(), headers.getContentType(), body,
-					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER))));
+					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), serverText));
 	}
 
-	private WaveTokenException transportFailure(Throwable failure) {
+	private static WaveTokenException redirected(int status, String how, ServerText serverText) {
+		return new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_REDIRECT,
+				"The token endpoint answered " + how + "; token requests never follow redirects, so the credentials "
+						+ "were not sent there. Set wave.token-uri to the final token endpoint if it is trusted",
+				null), status, false, null, null);
+	}
+
+	/**
+	 * The scheme and host of a redirect target, resolved against the token URI, without
+	 * port, path, query or user info (which may carry anything).
+	 */
+	static String target(URI tokenUri, String location, ServerText serverText) {
+		if (location == null || location.isBlank()) {
+			return "nowhere (no Location header)";
+		}
+		try {
+			URI resolved = tokenUri.resolve(location.trim());
+			if (resolved.getScheme() == null || resolved.getHost() == null) {
+				return "a location without a host";
+			}
+			return serverText.text(resolved.getScheme() + "://" + resolved.getHost());
+		}
+		catch (IllegalArgumentException ex) {
+			return "an unreadable location";
+		}
+	}
+
+	private WaveTokenException transportFailure(Throwable failure, ServerText serverText) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof WaveTokenException tokenFailure) {
+				return tokenFailure;
+			}
+		}
 		if (failure instanceof TimeoutException) {
 			return timeout("within " + this.settings.timeout() + " (wave.token.timeout)");
 		}
@@ -102,7 +160,7 @@ public final class WaveTokenResponseClient
 		return new WaveTokenException(
 				new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE,
 						"The token endpoint could not be reached: " + root.getClass().getSimpleName()
-								+ ((root.getMessage() != null) ? " " + root.getMessage() : ""),
+								+ ((root.getMessage() != null) ? " " + serverText.text(root.getMessage()) : ""),
 						null),
 				0, true, null, failure);
 	}
@@ -129,6 +187,43 @@ public final class WaveTokenResponseClient
 				return null;
 			}
 		}
+	}
+
+	/**
+	 * Writes the token request body once. A connector that follows a redirect writes the
+	 * request again, to the redirect target: that second write fails instead, before the
+	 * request (and with it the client secret or password) leaves.
+	 */
+	private static final class SentOnce implements BodyInserter<Object, ClientHttpRequest> {
+
+		private final BodyInserter<?, ? super ClientHttpRequest> body;
+
+		private final URI tokenUri;
+
+		private final ServerText serverText;
+
+		private final AtomicBoolean written = new AtomicBoolean();
+
+		SentOnce(BodyInserter<?, ? super ClientHttpRequest> body, URI tokenUri, ServerText serverText) {
+			this.body = body;
+			this.tokenUri = tokenUri;
+			this.serverText = serverText;
+		}
+
+		@Override
+		public Mono<Void> insert(ClientHttpRequest request, Context context) {
+			if (this.written.compareAndSet(false, true)) {
+				return this.body.insert(request, context);
+			}
+			String to = (request.getNativeRequest() instanceof HttpClientRequest nettyRequest)
+					? nettyRequest.resourceUrl() : request.getURI().toString();
+			return Mono
+				.error(redirected(
+						0, "with a redirect that the HTTP client followed to "
+								+ target(this.tokenUri, to, this.serverText) + " (stopped before anything was sent)",
+						this.serverText));
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.wavestarter.token.grant;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 import io.github.wavestarter.token.WaveTokenException;
@@ -14,6 +16,7 @@ import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2Authori
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
@@ -79,7 +82,21 @@ public final class WaveAuthorizedClientProvider implements ReactiveOAuth2Authori
 				});
 		}
 		return response.map((tokens) -> new OAuth2AuthorizedClient(registration, context.getPrincipal().getName(),
-				tokens.getAccessToken(), tokens.getRefreshToken()));
+				onPolicyClock(tokens.getAccessToken()), tokens.getRefreshToken()));
+	}
+
+	/**
+	 * The token with its lifetime counted from now on the renewal policy's clock (Spring
+	 * Security stamps responses with the system clock), so that an application's
+	 * {@code waveClock} drives expiry and renewal alike.
+	 */
+	private OAuth2AccessToken onPolicyClock(OAuth2AccessToken token) {
+		if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
+			return token;
+		}
+		Instant now = this.renewalPolicy.clock().instant();
+		return new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now,
+				now.plus(Duration.between(token.getIssuedAt(), token.getExpiresAt())), token.getScopes());
 	}
 
 	private static boolean isRefusal(Throwable failure) {

@@ -216,6 +216,17 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 
 	}
 
+	@Test
+	void negativeForcedRenewalIntervalNamesItsProperty() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
+				"wave.client-secret=Secret-xyz", "wave.token.forced-renewal-interval=-1s"));
+		assertThat(analysis.getDescription())
+			.contains("wave.token.forced-renewal-interval: is -1s, but must not be negative")
+			.doesNotContain("Secret-xyz");
+		assertThat(analysis.getAction())
+			.contains("Set wave.token.forced-renewal-interval to zero or a positive duration such as 10s");
+	}
+
 	private FailureAnalysis analyze(ApplicationContextRunner configured) {
 		FailureAnalysis[] result = new FailureAnalysis[1];
 		configured.run((context) -> {

@@ -15,12 +15,13 @@ import java.util.Map;
  * ({@linkplain #status() status}/{@linkplain #body() body} or {@linkplain #html() HTML
  * page}), otherwise the normal response, optionally {@linkplain #truncateJson()
  * truncated} or interrupted by a {@linkplain #midStreamErrorAfterRows() mid-stream
- * error}. {@linkplain #headers() Headers} are added to whatever response is finally sent.
+ * error}. {@linkplain #headers() Headers} are added to whatever response is finally sent,
+ * and its body is {@linkplain #trickleBytes() trickled} when asked.
  */
 public final class Fault {
 
 	static final Fault NONE = new Fault(null, null, null, Map.of(), Duration.ZERO, false, false, false, -1, 13,
-			"mid-stream failure injected by MockWaveServer");
+			"mid-stream failure injected by MockWaveServer", 0, Duration.ZERO);
 
 	private final Integer status;
 
@@ -44,9 +45,13 @@ public final class Fault {
 
 	private final String midStreamErrorMessage;
 
+	private final int trickleBytes;
+
+	private final Duration trickleInterval;
+
 	private Fault(Integer status, String body, String contentType, Map<String, String> headers, Duration delay,
 			boolean dropConnection, boolean html, boolean truncateJson, long midStreamErrorAfterRows,
-			int midStreamErrorCode, String midStreamErrorMessage) {
+			int midStreamErrorCode, String midStreamErrorMessage, int trickleBytes, Duration trickleInterval) {
 		this.status = status;
 		this.body = body;
 		this.contentType = contentType;
@@ -58,6 +63,8 @@ public final class Fault {
 		this.midStreamErrorAfterRows = midStreamErrorAfterRows;
 		this.midStreamErrorCode = midStreamErrorCode;
 		this.midStreamErrorMessage = midStreamErrorMessage;
+		this.trickleBytes = trickleBytes;
+		this.trickleInterval = trickleInterval;
 	}
 
 	/**
@@ -142,6 +149,21 @@ public final class Fault {
 	}
 
 	/**
+	 * @return bytes written per chunk of a trickled body; 0 when the body is written at
+	 * once
+	 */
+	public int trickleBytes() {
+		return trickleBytes;
+	}
+
+	/**
+	 * @return the pause before each chunk of a trickled body
+	 */
+	public Duration trickleInterval() {
+		return trickleInterval;
+	}
+
+	/**
 	 * @return whether this fault replaces the normal response entirely
 	 */
 	public boolean replacesResponse() {
@@ -150,39 +172,46 @@ public final class Fault {
 
 	Fault withStatus(int newStatus, String newBody, String newContentType) {
 		return new Fault(newStatus, newBody, newContentType, headers, delay, dropConnection, html, truncateJson,
-				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage, trickleBytes, trickleInterval);
 	}
 
 	Fault withHeader(String name, String value) {
 		Map<String, String> copy = new LinkedHashMap<>(headers);
 		copy.put(name, value);
 		return new Fault(status, body, contentType, Collections.unmodifiableMap(copy), delay, dropConnection, html,
-				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage, trickleBytes,
+				trickleInterval);
 	}
 
 	Fault withDelay(Duration newDelay) {
 		return new Fault(status, body, contentType, headers, newDelay, dropConnection, html, truncateJson,
-				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage, trickleBytes, trickleInterval);
 	}
 
 	Fault withDropConnection() {
 		return new Fault(status, body, contentType, headers, delay, true, html, truncateJson, midStreamErrorAfterRows,
-				midStreamErrorCode, midStreamErrorMessage);
+				midStreamErrorCode, midStreamErrorMessage, trickleBytes, trickleInterval);
 	}
 
 	Fault withHtml(int htmlStatus) {
 		return new Fault(htmlStatus, body, "text/html; charset=utf-8", headers, delay, dropConnection, true,
-				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage);
+				truncateJson, midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage, trickleBytes,
+				trickleInterval);
 	}
 
 	Fault withTruncatedJson() {
 		return new Fault(status, body, contentType, headers, delay, dropConnection, html, true, midStreamErrorAfterRows,
-				midStreamErrorCode, midStreamErrorMessage);
+				midStreamErrorCode, midStreamErrorMessage, trickleBytes, trickleInterval);
 	}
 
 	Fault withMidStreamError(long afterRows, int code, String message) {
 		return new Fault(status, body, contentType, headers, delay, dropConnection, html, truncateJson, afterRows, code,
-				message);
+				message, trickleBytes, trickleInterval);
+	}
+
+	Fault withTrickle(int bytes, Duration interval) {
+		return new Fault(status, body, contentType, headers, delay, dropConnection, html, truncateJson,
+				midStreamErrorAfterRows, midStreamErrorCode, midStreamErrorMessage, bytes, interval);
 	}
 
 	@Override
@@ -205,6 +234,9 @@ public final class Fault {
 		}
 		if (midStreamErrorAfterRows >= 0) {
 			sb.append("midStreamErrorAfter=").append(midStreamErrorAfterRows).append(' ');
+		}
+		if (trickleBytes > 0) {
+			sb.append("trickle=").append(trickleBytes).append("B/").append(trickleInterval).append(' ');
 		}
 		if (!headers.isEmpty()) {
 			sb.append("headers=").append(headers.keySet()).append(' ');

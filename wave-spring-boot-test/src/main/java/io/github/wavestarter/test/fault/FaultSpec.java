@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
  * server.api("/cost/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
  * server.api().failNext(1).withDroppedConnection();
+ * server.token().failNext(1).withRedirect(307, "https://elsewhere.example/collect");
+ * server.token().failNext(1).withHostileToken(HostileToken.CR_LF);
  * }</pre>
  *
  * The spec is active as soon as {@code failNext} returns; each {@code with...} call
@@ -123,6 +125,83 @@ public final class FaultSpec {
 			throw new IllegalArgumentException("afterRows must be >= 0");
 		}
 		fault = fault.withMidStreamError(afterRows, grpcCode, Objects.requireNonNull(message, "message"));
+		return this;
+	}
+
+	/**
+	 * Answers a redirect: this 3xx status, a {@code Location} header and an empty body.
+	 * For the token endpoint this is what a misconfigured proxy or a hostile server does
+	 * to make a client send its credentials elsewhere; for the Blue API, what a client
+	 * that follows redirects would carry its bearer token to.
+	 * @param status a 3xx status, such as 302, 307 or 308
+	 * @param location the {@code Location} header, absolute or relative
+	 * @return this spec
+	 */
+	public FaultSpec withRedirect(int status, String location) {
+		if (status < 300 || status > 399) {
+			throw new IllegalArgumentException("A redirect status is 3xx, not " + status);
+		}
+		Objects.requireNonNull(location, "location");
+		fault = fault.withStatus(status, "", "text/plain").withHeader("Location", location);
+		return this;
+	}
+
+	/**
+	 * For the token endpoint: answers 200 with a token response whose
+	 * {@code access_token} is this raw JSON value (a string, number, object, ... exactly
+	 * as given), {@code token_type} Bearer and {@code expires_in} 3600. The emulator's
+	 * Blue API does not know such a token.
+	 * @param accessTokenJson the JSON value of {@code access_token}, for example
+	 * {@code ""tok\r\nX: 1""} or {@code "{"a":1}"}
+	 * @return this spec
+	 * @see #withHostileToken(HostileToken)
+	 */
+	public FaultSpec withAccessTokenJson(String accessTokenJson) {
+		Objects.requireNonNull(accessTokenJson, "accessTokenJson");
+		return withStatus(200,
+				"{\"access_token\":" + accessTokenJson + ",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+	}
+
+	/**
+	 * For the token endpoint: answers 200 with a token response carrying one of the usual
+	 * hostile {@code access_token} values (control characters, non-ASCII, a JSON object,
+	 * number or boolean, an oversized token).
+	 * @param token the hostile value
+	 * @return this spec
+	 */
+	public FaultSpec withHostileToken(HostileToken token) {
+		return withAccessTokenJson(Objects.requireNonNull(token, "token").json());
+	}
+
+	/**
+	 * For the token endpoint: answers 200 with a well-formed token response whose
+	 * {@code expires_in} is this raw JSON value (for example
+	 * {@code "9223372036854775807"}, {@code "1e300"}, {@code "-5"}, {@code "59.9"} or
+	 * {@code "\"3600\""}). The emulator's Blue API does not know the token.
+	 * @param expiresInJson the JSON value of {@code expires_in}
+	 * @return this spec
+	 */
+	public FaultSpec withExpiresInJson(String expiresInJson) {
+		Objects.requireNonNull(expiresInJson, "expiresInJson");
+		return withStatus(200, "{\"access_token\":\"" + HostileToken.PLAIN_TOKEN
+				+ "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresInJson + "}");
+	}
+
+	/**
+	 * Sends the (faulty or normal) response body slowly: {@code bytes} at a time, each
+	 * chunk after {@code interval}. The headers go out at once, so a client's timeout
+	 * "between reads" is reset by every chunk while the whole body takes
+	 * {@code size / bytes * interval}.
+	 * @param bytes bytes per chunk, at least 1
+	 * @param interval pause before each chunk
+	 * @return this spec
+	 */
+	public FaultSpec withTricklingBody(int bytes, Duration interval) {
+		if (bytes < 1) {
+			throw new IllegalArgumentException("bytes must be >= 1 but was " + bytes);
+		}
+		Objects.requireNonNull(interval, "interval");
+		fault = fault.withTrickle(bytes, interval);
 		return this;
 	}
 

@@ -1,5 +1,7 @@
 /**
  * Fluent fault injection: status codes, delays, dropped connections, HTML pages,
- * truncated JSON, mid-stream errors.
+ * truncated JSON, mid-stream errors, redirects, hostile token responses (see
+ * {@link io.github.wavestarter.test.fault.HostileToken}), odd {@code expires_in} values
+ * and trickling bodies.
  */
 package io.github.wavestarter.test.fault;

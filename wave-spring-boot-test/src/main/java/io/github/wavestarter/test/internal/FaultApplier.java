@@ -65,7 +65,8 @@ public final class FaultApplier {
 					response = truncate(response);
 				}
 			}
-			return writer.write(res, response.withHeaders(fault.headers()));
+			return writer.write(res, response.withHeaders(fault.headers()), fault.trickleBytes(),
+					fault.trickleInterval());
 		});
 		return fault.delay().isZero() ? action : Mono.delay(fault.delay()).then(action);
 	}

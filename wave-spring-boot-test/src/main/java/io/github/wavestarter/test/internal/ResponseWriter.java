@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,11 +29,22 @@ public final class ResponseWriter {
 
 	/** Writes {@code response}. */
 	public Mono<Void> write(HttpServerResponse res, WaveResponse response) {
+		return write(res, response, 0, Duration.ZERO);
+	}
+
+	/**
+	 * Writes {@code response}, its body {@code trickleBytes} at a time with
+	 * {@code trickleInterval} before each chunk when {@code trickleBytes > 0}.
+	 */
+	public Mono<Void> write(HttpServerResponse res, WaveResponse response, int trickleBytes, Duration trickleInterval) {
 		response.headers().forEach(res::header);
 		if (response instanceof WaveResponse.Unary unary) {
 			res.status(HttpResponseStatus.valueOf(unary.status()));
 			res.header(HttpHeaderNames.CONTENT_TYPE, unary.contentType());
 			res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(unary.body().length));
+			if (trickleBytes > 0) {
+				return res.send(trickle(unary.body(), trickleBytes, trickleInterval), buf -> true).then();
+			}
 			return res.sendByteArray(Mono.just(unary.body())).then();
 		}
 		WaveResponse.Stream stream = (WaveResponse.Stream) response;
@@ -40,11 +52,25 @@ public final class ResponseWriter {
 		res.header(HttpHeaderNames.CONTENT_TYPE, "application/json");
 		res.header("Grpc-Metadata-Content-Type", "application/grpc");
 		boolean newline = stream.newlineTerminated();
-		Flux<ByteBuf> chunks = stream.lines().buffer(batchSize).map(batch -> toBuffer(batch, newline));
+		if (trickleBytes > 0) {
+			Flux<ByteBuf> slow = stream.lines()
+				.buffer(batchSize)
+				.concatMap(batch -> trickle(toBytes(batch, newline), trickleBytes, trickleInterval));
+			return res.send(slow, buf -> true).then();
+		}
+		Flux<ByteBuf> chunks = stream.lines()
+			.buffer(batchSize)
+			.map(batch -> Unpooled.wrappedBuffer(toBytes(batch, newline)));
 		return res.send(chunks, buf -> true).then();
 	}
 
-	private static ByteBuf toBuffer(List<String> lines, boolean newline) {
+	private static Flux<ByteBuf> trickle(byte[] body, int bytes, Duration interval) {
+		return Flux.range(0, (body.length + bytes - 1) / bytes)
+			.delayElements(interval)
+			.map(i -> Unpooled.wrappedBuffer(body, i * bytes, Math.min(bytes, body.length - i * bytes)));
+	}
+
+	private static byte[] toBytes(List<String> lines, boolean newline) {
 		int size = 0;
 		for (String line : lines) {
 			size += line.length() + 1;
@@ -56,7 +82,7 @@ public final class ResponseWriter {
 				sb.append('\n');
 			}
 		}
-		return Unpooled.wrappedBuffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+		return sb.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }
