@@ -43,6 +43,9 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 
 	private final ObservationRegistry observationRegistry;
 
+	/** The last token found sendable, so each token is checked once. */
+	private volatile OAuth2AccessToken lastSendable;
+
 	/**
 	 * Creates a filter.
 	 * @param tokens the token source
@@ -67,7 +70,7 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 			return next.exchange(request);
 		}
 		return this.tokens.getAccessToken()
-			.flatMap((token) -> !BearerTokens.isValid(token.getTokenValue()) ? unsendable(token)
+			.flatMap((token) -> !isSendable(token) ? unsendable(token)
 					: next.exchange(withBearer(request, token))
 						.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
 								? replay(request, token, response, next) : evictIfRefused(token, response)));
@@ -76,6 +79,21 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 	// Token hardening (issue 11, token side): a token that cannot be sent, or that the
 	// server refuses as a header (431, or a 400 that is not a Blue API error), is
 	// evicted.
+
+	/**
+	 * Whether the token can go into an {@code Authorization} header, checked once per
+	 * token instance rather than on every call.
+	 */
+	private boolean isSendable(OAuth2AccessToken token) {
+		if (token == this.lastSendable) {
+			return true;
+		}
+		if (!BearerTokens.isValid(token.getTokenValue())) {
+			return false;
+		}
+		this.lastSendable = token;
+		return true;
+	}
 
 	private Mono<ClientResponse> unsendable(OAuth2AccessToken token) {
 		this.tokens.invalidateRejected(token);
@@ -87,15 +105,15 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 
 	private Mono<ClientResponse> evictIfRefused(OAuth2AccessToken token, ClientResponse response) {
 		int status = response.statusCode().value();
-		boolean apiError = response.headers()
-			.contentType()
-			.filter(MediaType.APPLICATION_JSON::isCompatibleWith)
-			.isPresent();
 		if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()
-				|| (status == HttpStatus.BAD_REQUEST.value() && !apiError)) {
+				|| (status == HttpStatus.BAD_REQUEST.value() && !isApiError(response))) {
 			this.tokens.invalidateRejected(token);
 		}
 		return Mono.just(response);
+	}
+
+	private static boolean isApiError(ClientResponse response) {
+		return response.headers().contentType().filter(MediaType.APPLICATION_JSON::isCompatibleWith).isPresent();
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AccessToken rejected, ClientResponse response,

@@ -51,14 +51,6 @@ final class OursClient implements BenchClient {
 		return this.waveWebClient;
 	}
 
-	/**
-	 * A fresh builder from Boot's {@code WebClient.Builder} bean (same connector and
-	 * codecs).
-	 */
-	WebClient.Builder bootWebClientBuilder() {
-		return this.context.getBean(WebClient.Builder.class);
-	}
-
 	WaveAccessTokenProvider tokens() {
 		return this.context.getBean(WaveAccessTokenProvider.class);
 	}
