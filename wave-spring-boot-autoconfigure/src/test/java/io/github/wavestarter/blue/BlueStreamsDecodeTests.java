@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Deterministic chunk-boundary tests of the decoder without HTTP. */
-class BlueStreamsDecodeTest {
+class BlueStreamsDecodeTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
