@@ -3,6 +3,7 @@ package io.github.wavestarter.token;
 import java.time.Duration;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -57,7 +58,7 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 
 	private final boolean transientFailure;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	/**
 	 * Creates an exception.
@@ -67,8 +68,8 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	 * @param retryAfter the delay the endpoint asked for ({@code Retry-After}), or null
 	 * @param cause the cause, or null
 	 */
-	public WaveTokenException(OAuth2Error error, int httpStatus, boolean transientFailure, Duration retryAfter,
-			Throwable cause) {
+	public WaveTokenException(OAuth2Error error, int httpStatus, boolean transientFailure,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(error, describe(error, httpStatus), cause);
 		this.httpStatus = httpStatus;
 		this.transientFailure = transientFailure;
@@ -135,7 +136,8 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	 * The delay the token endpoint asked for with {@code Retry-After}.
 	 * @return the delay, or {@code null}
 	 */
-	public Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
+
 		return this.retryAfter;
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveTokenException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -180,7 +181,8 @@ final class TokenResponseParser {
 		return "a JSON string";
 	}
 
-	private Map<String, Object> readJsonObject(byte[] body) {
+	private @Nullable Map<String, Object> readJsonObject(byte[] body) {
+
 		if (body.length == 0) {
 			return null;
 		}
