@@ -55,7 +55,7 @@ final class ServerText {
 	 * @param code the code, or {@code null}
 	 * @return the clean code, or {@code null}
 	 */
-	String code(String code) {
+	@Nullable String code(@Nullable String code) {
 		return clean(code, MAX_CODE_LENGTH);
 	}
 
