@@ -236,7 +236,7 @@ public class WaveProperties {
 
 		/**
 		 * How many times a token request is attempted when the token endpoint fails
-		 * transiently (connection error, timeout, 5xx, 429); OAuth2 errors are never
+		 * transiently (connection error, timeout, 408, 429, 5xx); OAuth2 errors are never
 		 * retried.
 		 */
 		private int maxAttempts = 3;

@@ -26,7 +26,11 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	/** The token endpoint could not be reached (connection refused, reset, DNS). */
 	public static final String TOKEN_ENDPOINT_UNREACHABLE = "token_endpoint_unreachable";
 
-	/** The token endpoint did not answer within {@code wave.token.timeout}. */
+	/**
+	 * The token endpoint did not answer in time: the whole request took longer than
+	 * {@code wave.token.timeout}, or the connection read nothing for
+	 * {@code wave.http.response-timeout}.
+	 */
 	public static final String TOKEN_ENDPOINT_TIMEOUT = "token_endpoint_timeout";
 
 	/** The token endpoint answered with an HTTP error and no OAuth2 error body. */
@@ -123,9 +127,9 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	}
 
 	/**
-	 * Whether the failure is transient (connection problem, timeout, 5xx, 429), so the
-	 * same request may succeed later. OAuth2 refusals such as {@code invalid_client} are
-	 * not.
+	 * Whether the failure is transient (connection problem, timeout, 408, 429, 5xx), so
+	 * the same request may succeed later. OAuth2 refusals such as {@code invalid_client}
+	 * are not.
 	 * @return whether retrying may help
 	 */
 	public boolean isTransient() {
