@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.wavestarter.support.Masking;
 import io.github.wavestarter.token.WaveGrantType;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -44,13 +45,13 @@ public class WaveProperties {
 	 * ALPHAUS_RIPPLE_CLIENT_ID/_SECRET and ALPHAUS_WAVE_CLIENT_ID/_SECRET environment
 	 * variables.
 	 */
-	private String clientId;
+	private @Nullable String clientId;
 
 	/**
 	 * API client secret from Wave PRO (Settings > API access token) or Ripple. Defaults
 	 * to the secret of the pair that gives the client ID.
 	 */
-	private String clientSecret;
+	private @Nullable String clientSecret;
 
 	/**
 	 * OAuth2 grant used to obtain tokens: 'client_credentials' or 'password'. Defaults to
@@ -64,14 +65,14 @@ public class WaveProperties {
 	 * variable, or ALPHAUS_RIPPLE_USERNAME / ALPHAUS_WAVE_USERNAME with the Ripple / Wave
 	 * credential variables.
 	 */
-	private String username;
+	private @Nullable String username;
 
 	/**
 	 * Password for the 'password' grant. Defaults to the ALPHAUS_PASSWORD environment
 	 * variable, or ALPHAUS_RIPPLE_PASSWORD / ALPHAUS_WAVE_PASSWORD with the Ripple / Wave
 	 * credential variables.
 	 */
-	private String password;
+	private @Nullable String password;
 
 	/**
 	 * Scope requested with every token.
@@ -120,19 +121,19 @@ public class WaveProperties {
 		this.enabled = enabled;
 	}
 
-	public String getClientId() {
+	public @Nullable String getClientId() {
 		return this.clientId;
 	}
 
-	public void setClientId(String clientId) {
+	public void setClientId(@Nullable String clientId) {
 		this.clientId = clientId;
 	}
 
-	public String getClientSecret() {
+	public @Nullable String getClientSecret() {
 		return this.clientSecret;
 	}
 
-	public void setClientSecret(String clientSecret) {
+	public void setClientSecret(@Nullable String clientSecret) {
 		this.clientSecret = clientSecret;
 	}
 
@@ -144,19 +145,19 @@ public class WaveProperties {
 		this.grantType = grantType;
 	}
 
-	public String getUsername() {
+	public @Nullable String getUsername() {
 		return this.username;
 	}
 
-	public void setUsername(String username) {
+	public void setUsername(@Nullable String username) {
 		this.username = username;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
 	}
 
@@ -235,7 +236,7 @@ public class WaveProperties {
 
 		/**
 		 * How many times a token request is attempted when the token endpoint fails
-		 * transiently (connection error, timeout, 5xx, 429); OAuth2 errors are never
+		 * transiently (connection error, timeout, 408, 429, 5xx); OAuth2 errors are never
 		 * retried.
 		 */
 		private int maxAttempts = 3;
@@ -342,26 +343,26 @@ public class WaveProperties {
 		 * Connect timeout; unset means the HTTP client's default. Must be larger than
 		 * zero.
 		 */
-		private Duration connectTimeout;
+		private @Nullable Duration connectTimeout;
 
 		/**
 		 * Timeout for the response (between request sent and response headers, and
 		 * between reads); unset means no timeout on Blue API calls. Long streams are not
 		 * cut by it as long as data keeps flowing. Must be larger than zero.
 		 */
-		private Duration responseTimeout;
+		private @Nullable Duration responseTimeout;
 
 		/**
 		 * Largest unary response body held in memory; unset means Spring's codec default
 		 * (256KB). Must be larger than zero.
 		 */
-		private DataSize maxInMemorySize;
+		private @Nullable DataSize maxInMemorySize;
 
 		/**
 		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) used for the TLS
 		 * connections to the token endpoint and the Blue API.
 		 */
-		private String sslBundle;
+		private @Nullable String sslBundle;
 
 		/**
 		 * Outbound proxy for the token endpoint and the Blue API.
@@ -369,35 +370,35 @@ public class WaveProperties {
 		@NestedConfigurationProperty
 		private final Proxy proxy = new Proxy();
 
-		public Duration getConnectTimeout() {
+		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
-		public void setConnectTimeout(Duration connectTimeout) {
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getResponseTimeout() {
+		public @Nullable Duration getResponseTimeout() {
 			return this.responseTimeout;
 		}
 
-		public void setResponseTimeout(Duration responseTimeout) {
+		public void setResponseTimeout(@Nullable Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
 		}
 
-		public DataSize getMaxInMemorySize() {
+		public @Nullable DataSize getMaxInMemorySize() {
 			return this.maxInMemorySize;
 		}
 
-		public void setMaxInMemorySize(DataSize maxInMemorySize) {
+		public void setMaxInMemorySize(@Nullable DataSize maxInMemorySize) {
 			this.maxInMemorySize = maxInMemorySize;
 		}
 
-		public String getSslBundle() {
+		public @Nullable String getSslBundle() {
 			return this.sslBundle;
 		}
 
-		public void setSslBundle(String sslBundle) {
+		public void setSslBundle(@Nullable String sslBundle) {
 			this.sslBundle = sslBundle;
 		}
 
@@ -422,28 +423,28 @@ public class WaveProperties {
 		/**
 		 * Proxy host; unset means no proxy (unless from-env is true).
 		 */
-		private String host;
+		private @Nullable String host;
 
 		/**
 		 * Proxy port.
 		 */
-		private Integer port;
+		private @Nullable Integer port;
 
 		/**
 		 * User name for proxy authentication.
 		 */
-		private String username;
+		private @Nullable String username;
 
 		/**
 		 * Password for proxy authentication.
 		 */
-		private String password;
+		private @Nullable String password;
 
 		/**
 		 * Hosts reached directly, as a Java regular expression (for example
 		 * 'localhost|.*\.internal').
 		 */
-		private String nonProxyHosts;
+		private @Nullable String nonProxyHosts;
 
 		/**
 		 * Whether to take the proxy from the HTTPS_PROXY (or https_proxy) and NO_PROXY
@@ -451,43 +452,43 @@ public class WaveProperties {
 		 */
 		private boolean fromEnv = false;
 
-		public String getHost() {
+		public @Nullable String getHost() {
 			return this.host;
 		}
 
-		public void setHost(String host) {
+		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 
-		public Integer getPort() {
+		public @Nullable Integer getPort() {
 			return this.port;
 		}
 
-		public void setPort(Integer port) {
+		public void setPort(@Nullable Integer port) {
 			this.port = port;
 		}
 
-		public String getUsername() {
+		public @Nullable String getUsername() {
 			return this.username;
 		}
 
-		public void setUsername(String username) {
+		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return this.password;
 		}
 
-		public void setPassword(String password) {
+		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
-		public String getNonProxyHosts() {
+		public @Nullable String getNonProxyHosts() {
 			return this.nonProxyHosts;
 		}
 
-		public void setNonProxyHosts(String nonProxyHosts) {
+		public void setNonProxyHosts(@Nullable String nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
 		}
 

@@ -15,6 +15,7 @@ import io.github.wavestarter.autoconfigure.env.AlphausVariables;
 import io.github.wavestarter.autoconfigure.env.AlphausVariables.Family;
 import io.github.wavestarter.token.WaveGrantType;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -91,7 +92,8 @@ public final class WavePropertiesValidator {
 	 * {@code null} (see {@link #typedValues(Environment)})
 	 * @param problems where problems are added
 	 */
-	public static void checkHttp(WaveProperties.Http http, Function<String, String> typed, List<Problem> problems) {
+	public static void checkHttp(WaveProperties.Http http, Function<String, @Nullable String> typed,
+			List<Problem> problems) {
 		requireAboveZero(problems, typed, "wave.http.connect-timeout", http.getConnectTimeout(),
 				isPositive(http.getConnectTimeout()),
 				"a duration such as 5s, or remove it for the HTTP client's default");
@@ -110,7 +112,7 @@ public final class WavePropertiesValidator {
 	 * {@code null} (see {@link #typedValues(Environment)})
 	 * @throws InvalidWaveConfigurationException when it is out of range
 	 */
-	public static void checkStream(DataSize maxLineSize, Function<String, String> typed) {
+	public static void checkStream(@Nullable DataSize maxLineSize, Function<String, @Nullable String> typed) {
 		String property = "wave.stream.max-line-size";
 		if (maxLineSize == null || maxLineSize.toBytes() <= 0
 				|| maxLineSize.toBytes() > MAX_STREAM_LINE_SIZE.toBytes()) {
@@ -126,13 +128,14 @@ public final class WavePropertiesValidator {
 	 * @param environment the environment
 	 * @return a function from a property name to its text, or {@code null}
 	 */
-	public static Function<String, String> typedValues(Environment environment) {
+	public static Function<String, @Nullable String> typedValues(Environment environment) {
 		Binder binder = Binder.get(environment);
 		return (property) -> binder.bind(property, Bindable.of(String.class)).orElse(null);
 	}
 
-	private static void requireAboveZero(List<Problem> problems, Function<String, String> typed, String property,
-			Object value, boolean aboveZero, String example) {
+	private static void requireAboveZero(List<Problem> problems, Function<String, @Nullable String> typed,
+			String property, @Nullable Object value, boolean aboveZero, String example) {
+
 		if (!aboveZero) {
 			problems.add(new Problem(property, "is " + shown(typed, property, value) + ", but must be larger than zero",
 					"Set " + property + " to " + example));
@@ -145,7 +148,8 @@ public final class WavePropertiesValidator {
 	}
 
 	/** The value as the user wrote it where it can be found, else formatted. */
-	private static String shown(Function<String, String> typed, String property, Object value) {
+	private static String shown(Function<String, @Nullable String> typed, String property, @Nullable Object value) {
+
 		String text = (typed != null) ? typed.apply(property) : null;
 		if (text != null && !text.isBlank()) {
 			return text.strip();

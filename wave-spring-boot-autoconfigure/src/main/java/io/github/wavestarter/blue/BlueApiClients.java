@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.aopalliance.intercept.MethodInterceptor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -52,7 +53,8 @@ public final class BlueApiClients {
 	 * info, query and fragment are left out), or {@code null}
 	 * @return the factory
 	 */
-	public static BlueApiClients create(WebClient webClient, BlueStreams streams, URI baseUrl) {
+	public static BlueApiClients create(WebClient webClient, BlueStreams streams, @Nullable URI baseUrl) {
+
 		return new BlueApiClients(
 				HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build(),
 				(baseUrl != null) ? "for " + describe(baseUrl) : "on a WebClient");

@@ -1,5 +1,6 @@
 package io.github.wavestarter.http;
 
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -47,8 +48,9 @@ public final class WaveClientHttpConnectorFactory {
 	 * @param loops the event loops to run on, or {@code null} for Reactor Netty's global
 	 * ones
 	 */
-	public WaveClientHttpConnectorFactory(ReactorClientHttpConnectorBuilder builder, HttpClientSettings defaults,
-			ConnectionProvider connections, LoopResources loops) {
+	public WaveClientHttpConnectorFactory(@Nullable ReactorClientHttpConnectorBuilder builder,
+			@Nullable HttpClientSettings defaults, ConnectionProvider connections, @Nullable LoopResources loops) {
+
 		ReactorClientHttpConnectorBuilder base = (builder != null) ? builder : ClientHttpConnectorBuilder.reactor();
 		this.builder = base.withHttpClientFactory(() -> {
 			HttpClient client = HttpClient.create(connections);

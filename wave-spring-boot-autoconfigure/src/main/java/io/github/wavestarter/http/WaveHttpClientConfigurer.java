@@ -1,5 +1,6 @@
 package io.github.wavestarter.http;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -17,14 +18,14 @@ public final class WaveHttpClientConfigurer {
 
 	private final WaveHttpClientSettings settings;
 
-	private final ClientHttpConnector connector;
+	private final @Nullable ClientHttpConnector connector;
 
 	/**
 	 * Creates a configurer.
 	 * @param settings the settings
 	 * @param connector the connector to apply, or {@code null} to keep the builder's
 	 */
-	public WaveHttpClientConfigurer(WaveHttpClientSettings settings, ClientHttpConnector connector) {
+	public WaveHttpClientConfigurer(WaveHttpClientSettings settings, @Nullable ClientHttpConnector connector) {
 		this.settings = settings;
 		this.connector = connector;
 	}
@@ -53,7 +54,8 @@ public final class WaveHttpClientConfigurer {
 	 * The connector shared by the Wave clients.
 	 * @return the connector, or {@code null} when the application's is used
 	 */
-	public ClientHttpConnector getConnector() {
+	public @Nullable ClientHttpConnector getConnector() {
+
 		return this.connector;
 	}
 

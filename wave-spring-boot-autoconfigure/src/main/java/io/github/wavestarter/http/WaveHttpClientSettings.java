@@ -2,6 +2,7 @@ package io.github.wavestarter.http;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.unit.DataSize;
 
@@ -17,8 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param sslBundleName the name of the SSL bundle, for messages
  * @param proxy the outbound proxy
  */
-public record WaveHttpClientSettings(Duration connectTimeout, Duration responseTimeout, DataSize maxInMemorySize,
-		SslBundle sslBundle, String sslBundleName, WaveProxy proxy) {
+public record WaveHttpClientSettings(@Nullable Duration connectTimeout, @Nullable Duration responseTimeout,
+		@Nullable DataSize maxInMemorySize, @Nullable SslBundle sslBundle, @Nullable String sslBundleName,
+		@Nullable WaveProxy proxy) {
 
 	/** No setting: Boot's {@code spring.http.clients.*} defaults apply. */
 	public static final WaveHttpClientSettings NONE = new WaveHttpClientSettings(null, null, null, null, null, null);

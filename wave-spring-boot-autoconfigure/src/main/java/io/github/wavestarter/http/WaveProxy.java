@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.github.wavestarter.support.Masking;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
@@ -26,7 +27,8 @@ import org.springframework.util.StringUtils;
  * @param nonProxyHosts hosts reached directly, as a Java regular expression matched
  * against the whole host name, or {@code null}
  */
-public record WaveProxy(String host, int port, String username, String password, String nonProxyHosts) {
+public record WaveProxy(String host, int port, @Nullable String username, @Nullable String password,
+		@Nullable String nonProxyHosts) {
 
 	/**
 	 * Reads the proxy from the environment the way curl does: {@code HTTPS_PROXY} (or
@@ -40,7 +42,7 @@ public record WaveProxy(String host, int port, String username, String password,
 	 * @throws IllegalArgumentException when {@code HTTPS_PROXY} is not a valid proxy URL
 	 * (the message never contains the password)
 	 */
-	public static WaveProxy fromEnvironment(Function<String, String> environment) {
+	public static @Nullable WaveProxy fromEnvironment(Function<String, @Nullable String> environment) {
 		String proxy = firstText(environment, "HTTPS_PROXY", "https_proxy");
 		if (proxy == null) {
 			return null;
@@ -82,7 +84,7 @@ public record WaveProxy(String host, int port, String username, String password,
 	 * @param noProxy the list, possibly {@code null}
 	 * @return the expression, or {@code null} for an empty list
 	 */
-	static String noProxyToRegex(String noProxy) {
+	static @Nullable String noProxyToRegex(@Nullable String noProxy) {
 		if (!StringUtils.hasText(noProxy)) {
 			return null;
 		}
@@ -115,7 +117,8 @@ public record WaveProxy(String host, int port, String username, String password,
 		return alternatives.isEmpty() ? null : "(?i)(" + String.join("|", alternatives) + ")";
 	}
 
-	private static String firstText(Function<String, String> environment, String... names) {
+	private static @Nullable String firstText(Function<String, @Nullable String> environment, String... names) {
+
 		for (String name : names) {
 			String value = environment.apply(name);
 			if (StringUtils.hasText(value)) {

@@ -41,8 +41,9 @@ public final class WaveObservations {
 	public static final String GRANT_TYPE = "grant.type";
 
 	/**
-	 * Tag: {@code success} or {@code failure} (replays: {@code success} or
-	 * {@code unauthorized}).
+	 * Tag: {@code success} or {@code failure} (replays: {@code success},
+	 * {@code unauthorized} when the new token is refused too, {@code failure} when no new
+	 * token or no answer could be had, {@code cancelled} when the caller cancelled).
 	 */
 	public static final String OUTCOME = "outcome";
 

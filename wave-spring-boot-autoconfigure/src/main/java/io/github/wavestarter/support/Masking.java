@@ -1,5 +1,7 @@
 package io.github.wavestarter.support;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Renders credentials for {@code toString()}, logs and messages without revealing them.
  */
@@ -15,7 +17,7 @@ public final class Masking {
 	 * @param secret the secret, possibly {@code null}
 	 * @return {@code "******"} when set, {@code "<unset>"} otherwise
 	 */
-	public static String presence(String secret) {
+	public static String presence(@Nullable String secret) {
 		return (secret == null || secret.isEmpty()) ? "<unset>" : MASK;
 	}
 
@@ -25,7 +27,8 @@ public final class Masking {
 	 * @param value the identifier, possibly {@code null}
 	 * @return the identifier with all but its first characters masked
 	 */
-	public static String partially(String value) {
+	public static String partially(@Nullable String value) {
+
 		if (value == null || value.isEmpty()) {
 			return "<unset>";
 		}

@@ -1,6 +1,7 @@
 package io.github.wavestarter.token;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the starter accepts as an access token: a value that can travel in an
@@ -27,7 +28,8 @@ public final class BearerTokens {
 	 * @return whether it is a non-empty RFC 6750 {@code b64token} of at most
 	 * {@value #MAX_LENGTH} characters
 	 */
-	public static boolean isValid(String value) {
+	public static boolean isValid(@Nullable String value) {
+
 		return value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && B64TOKEN.matcher(value).matches();
 	}
 

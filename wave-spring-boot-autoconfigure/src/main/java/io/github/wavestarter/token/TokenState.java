@@ -1,6 +1,7 @@
 package io.github.wavestarter.token;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the token manager knows of its token, for health checks. Holds no token.
@@ -17,8 +18,8 @@ import java.time.Instant;
  * @param nextRenewalAttemptAt when a failing renewal is tried again at the earliest, or
  * null
  */
-public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastErrorCode, Instant lastErrorAt,
-		boolean renewalFailing, Instant nextRenewalAttemptAt) {
+public record TokenState(@Nullable Instant lastAcquiredAt, @Nullable Instant expiresAt, @Nullable String lastErrorCode,
+		@Nullable Instant lastErrorAt, boolean renewalFailing, @Nullable Instant nextRenewalAttemptAt) {
 
 	/** The state before any acquisition. */
 	public static final TokenState NEVER_ACQUIRED = new TokenState(null, null, null, null);
@@ -30,7 +31,8 @@ public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastE
 	 * @param lastErrorCode error code of the last failed acquisition, or null
 	 * @param lastErrorAt when the last acquisition failed, or null
 	 */
-	public TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastErrorCode, Instant lastErrorAt) {
+	public TokenState(@Nullable Instant lastAcquiredAt, @Nullable Instant expiresAt, @Nullable String lastErrorCode,
+			@Nullable Instant lastErrorAt) {
 		this(lastAcquiredAt, expiresAt, lastErrorCode, lastErrorAt, false, null);
 	}
 
@@ -58,7 +60,8 @@ public record TokenState(Instant lastAcquiredAt, Instant expiresAt, String lastE
 		return new TokenState(this.lastAcquiredAt, this.expiresAt, errorCode, at);
 	}
 
-	TokenState renewalFailed(String errorCode, Instant at, Instant nextAttemptAt) {
+	TokenState renewalFailed(String errorCode, Instant at, @Nullable Instant nextAttemptAt) {
+
 		return new TokenState(this.lastAcquiredAt, this.expiresAt, errorCode, at, true, nextAttemptAt);
 	}
 

@@ -3,6 +3,7 @@ package io.github.wavestarter.token;
 import java.time.Duration;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -25,7 +26,11 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	/** The token endpoint could not be reached (connection refused, reset, DNS). */
 	public static final String TOKEN_ENDPOINT_UNREACHABLE = "token_endpoint_unreachable";
 
-	/** The token endpoint did not answer within {@code wave.token.timeout}. */
+	/**
+	 * The token endpoint did not answer in time: the whole request took longer than
+	 * {@code wave.token.timeout}, or the connection read nothing for
+	 * {@code wave.http.response-timeout}.
+	 */
 	public static final String TOKEN_ENDPOINT_TIMEOUT = "token_endpoint_timeout";
 
 	/** The token endpoint answered with an HTTP error and no OAuth2 error body. */
@@ -57,7 +62,7 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 
 	private final boolean transientFailure;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	/**
 	 * Creates an exception.
@@ -67,8 +72,8 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	 * @param retryAfter the delay the endpoint asked for ({@code Retry-After}), or null
 	 * @param cause the cause, or null
 	 */
-	public WaveTokenException(OAuth2Error error, int httpStatus, boolean transientFailure, Duration retryAfter,
-			Throwable cause) {
+	public WaveTokenException(OAuth2Error error, int httpStatus, boolean transientFailure,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(error, describe(error, httpStatus), cause);
 		this.httpStatus = httpStatus;
 		this.transientFailure = transientFailure;
@@ -122,9 +127,9 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	}
 
 	/**
-	 * Whether the failure is transient (connection problem, timeout, 5xx, 429), so the
-	 * same request may succeed later. OAuth2 refusals such as {@code invalid_client} are
-	 * not.
+	 * Whether the failure is transient (connection problem, timeout, 408, 429, 5xx), so
+	 * the same request may succeed later. OAuth2 refusals such as {@code invalid_client}
+	 * are not.
 	 * @return whether retrying may help
 	 */
 	public boolean isTransient() {
@@ -135,7 +140,8 @@ public class WaveTokenException extends OAuth2AuthorizationException {
 	 * The delay the token endpoint asked for with {@code Retry-After}.
 	 * @return the delay, or {@code null}
 	 */
-	public Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
+
 		return this.retryAfter;
 	}
 

@@ -11,6 +11,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -96,11 +97,11 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private volatile boolean storedTokenRejected;
 
-	private volatile Instant lastForcedRenewalAt;
+	private volatile @Nullable Instant lastForcedRenewalAt;
 
 	private volatile int failedRenewals;
 
-	private volatile Instant nextRenewalAttemptAt;
+	private volatile @Nullable Instant nextRenewalAttemptAt;
 
 	private volatile TokenState state = TokenState.NEVER_ACQUIRED;
 

@@ -10,6 +10,7 @@ import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.TokenState;
+import io.github.wavestarter.token.WaveTokenException;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,8 @@ class WaveHealthIntegrationTests {
 				.withPropertyValues("wave.client-secret=wrong-Secret-Value")
 				.run((context) -> {
 					WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK))
+						.isInstanceOf(WaveTokenException.class);
 					Health health = health(context);
 					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 					assertThat(health.getDetails()).containsEntry("lastErrorCode", "invalid_client")
@@ -89,7 +91,7 @@ class WaveHealthIntegrationTests {
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				manager.invalidate(manager.getAccessToken().block(BLOCK));
 				server.token().failNext(1).withStatus(503);
-				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK)).isInstanceOf(WaveTokenException.class);
 				Health down = health(context);
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(down.getDetails()).containsEntry("lastErrorCode", "temporarily_unavailable")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
+import io.github.wavestarter.blue.BlueApiException;
+import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
@@ -38,6 +40,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class WaveAutoConfigurationTests {
 
@@ -137,15 +140,18 @@ class WaveAutoConfigurationTests {
 	void usersTokenProviderReplacesTheManager() {
 		this.runner.withBean(WaveAccessTokenProvider.class, FixedTokenProvider::new).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(WaveTokenManager.class);
-			String body = context.getBean("waveWebClient", WebClient.class)
-				.get()
-				.uri("/cost/v1/aws/accounts")
-				.retrieve()
-				.bodyToMono(String.class)
-				.onErrorResume((ex) -> Mono.just("failed"))
-				.block(BLOCK);
-			assertThat(body).isEqualTo("failed");
+			WebClient wave = context.getBean("waveWebClient", WebClient.class);
+			// the emulator never issued the fixed token: 401, replayed once, then the
+			// caller gets the second 401
+			assertThatExceptionOfType(BlueApiException.class)
+				.isThrownBy(
+						() -> wave.get().uri("/cost/v1/aws/accounts").retrieve().bodyToMono(String.class).block(BLOCK))
+				.satisfies((failure) -> {
+					assertThat(failure.getHttpStatus()).isEqualTo(401);
+					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
+				});
 			assertThat(this.server.apiRequests()).hasSize(2)
+
 				.allSatisfy((request) -> assertThat(request.hasBearerToken("fixed-token")).isTrue());
 			assertThat(this.server.tokenRequestCount()).isZero();
 		});

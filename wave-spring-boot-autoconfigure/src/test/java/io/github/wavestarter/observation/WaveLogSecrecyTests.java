@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
+import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.testsupport.LoopbackProxy;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.MutableClock;
@@ -17,10 +18,12 @@ import io.github.wavestarter.test.journal.IssuedTokenSet;
 import io.github.wavestarter.test.journal.RecordedTokenRequest;
 import io.github.wavestarter.testsupport.RecordingSocket;
 import io.github.wavestarter.testsupport.WaveContexts;
+import io.github.wavestarter.token.WaveTokenException;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -97,11 +100,14 @@ class WaveLogSecrecyTests {
 			try (ConfigurableApplicationContext context = application(server, "wave.client-secret=" + WRONG_SECRET,
 					"wave.token.max-attempts=1")) {
 				assertThatThrownBy(() -> context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK))
+					.isInstanceOf(WaveTokenException.class)
 					.hasMessageContaining("invalid_client");
 				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
-				assertThatThrownBy(() -> call(client)).hasMessageContaining("invalid_client");
+				assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
+					.hasMessageContaining("invalid_client");
 			}
 			assertThatThrownBy(() -> application(server, "wave.token-uri=http://example.com/access_token"))
+				.isInstanceOf(BeanCreationException.class)
 				.hasRootCauseInstanceOf(
 						io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.class)
 				.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
@@ -144,13 +150,15 @@ class WaveLogSecrecyTests {
 
 				// a redirect of the token endpoint (the credentials must not follow it)
 				server.token().failNext(1).withRedirect(307, target.url("/collect?steal=1"));
-				assertThatThrownBy(() -> call(client)).hasMessageContaining("token_endpoint_redirect");
+				assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
+					.hasMessageContaining("token_endpoint_redirect");
 
 				// hostile access tokens
 				for (HostileToken hostile : List.of(HostileToken.CR_LF, HostileToken.NUL, HostileToken.OVERSIZED,
 						HostileToken.JSON_OBJECT)) {
 					server.token().failNext(1).withHostileToken(hostile);
-					assertThatThrownBy(() -> call(client)).hasMessageContaining("invalid_token_response");
+					assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
+						.hasMessageContaining("invalid_token_response");
 				}
 				hostileValues.addAll(List.of("X-Injected", "tok\u0000en", "A".repeat(64)));
 
@@ -161,7 +169,8 @@ class WaveLogSecrecyTests {
 							"{\"error\":\"invalid_grant\\r\\nFORGED-CODE " + USER_PASSWORD
 									+ "\",\"error_description\":\"nope\\r\\nFORGED-LOG-LINE INFO secret="
 									+ server.clientSecret() + " password=" + USER_PASSWORD + "\"}");
-				assertThatThrownBy(() -> call(client)).hasMessageContaining("FORGED-LOG-LINE");
+				assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
+					.hasMessageContaining("FORGED-LOG-LINE");
 
 				// a token, then a renewal that fails while it is valid (WARN)
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
@@ -173,12 +182,13 @@ class WaveLogSecrecyTests {
 				// a 401 that never ends: one forced renewal, then the token is kept
 				server.api().failNext(3).withStatus(401);
 				for (int i = 0; i < 2; i++) {
-					assertThatThrownBy(() -> call(client)).hasMessageContaining("401");
+					assertThatThrownBy(() -> call(client)).isInstanceOf(BlueApiException.class)
+						.hasMessageContaining("401");
 				}
 				// after the forced renewal interval, a 431 drops the token
 				clock.advance(Duration.ofSeconds(10));
 				server.api().failNext(1).withResponse(431, "", "text/plain");
-				assertThatThrownBy(() -> call(client)).hasMessageContaining("431");
+				assertThatThrownBy(() -> call(client)).isInstanceOf(BlueApiException.class).hasMessageContaining("431");
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 			}
 			assertThat(target.bytesReceived()).isZero();

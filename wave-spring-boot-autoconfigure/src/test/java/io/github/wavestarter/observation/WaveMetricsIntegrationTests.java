@@ -7,6 +7,7 @@ import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.testsupport.WaveContexts;
+import io.github.wavestarter.token.WaveTokenException;
 import io.github.wavestarter.token.WaveTokenManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,8 @@ class WaveMetricsIntegrationTests {
 				.run((context) -> {
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
 					WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK))
+						.isInstanceOf(WaveTokenException.class);
 					assertThat(registry.get("wave.token.acquisition")
 						.tags("grant.type", "client_credentials", "outcome", "failure", "error.code", "invalid_client")
 						.timer()
@@ -103,7 +105,8 @@ class WaveMetricsIntegrationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
 				for (int i = 0; i < 3; i++) {
-					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK));
+					assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK))
+						.isInstanceOf(WaveTokenException.class);
 				}
 				assertThat(registry.find("wave.token.acquisition").timers())
 					.extracting((timer) -> timer.getId().getTag("error.code"))

@@ -30,6 +30,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
@@ -422,7 +423,7 @@ public final class MockWaveServer implements AutoCloseable {
 	/**
 	 * @return the most recent token request, or {@code null}
 	 */
-	public RecordedTokenRequest lastTokenRequest() {
+	public @Nullable RecordedTokenRequest lastTokenRequest() {
 		List<RecordedTokenRequest> all = journal.tokenRequests();
 		return all.isEmpty() ? null : all.get(all.size() - 1);
 	}
@@ -430,7 +431,8 @@ public final class MockWaveServer implements AutoCloseable {
 	/**
 	 * @return the most recent API request, or {@code null}
 	 */
-	public RecordedApiRequest lastApiRequest() {
+	public @Nullable RecordedApiRequest lastApiRequest() {
+
 		List<RecordedApiRequest> all = journal.apiRequests();
 		return all.isEmpty() ? null : all.get(all.size() - 1);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -62,7 +63,7 @@ public final class AlphausVariables {
 
 	static final String TOKEN_URI = "wave.token-uri";
 
-	private final Family family;
+	private final @Nullable Family family;
 
 	private final Map<String, Object> values;
 
@@ -70,7 +71,7 @@ public final class AlphausVariables {
 
 	private final List<String> incompletePairs;
 
-	private AlphausVariables(Family family, Map<String, Object> values, Map<String, String> origins,
+	private AlphausVariables(@Nullable Family family, Map<String, Object> values, Map<String, String> origins,
 			List<String> incompletePairs) {
 		this.family = family;
 		this.values = Collections.unmodifiableMap(values);
@@ -176,7 +177,8 @@ public final class AlphausVariables {
 	/**
 	 * @return the family of the pair that gave the client credentials, or {@code null}
 	 */
-	public Family family() {
+	public @Nullable Family family() {
+
 		return this.family;
 	}
 

@@ -13,6 +13,7 @@ import io.github.wavestarter.http.WaveHttpClientConfigurer;
 import io.github.wavestarter.http.WaveHttpClientSettings;
 import io.github.wavestarter.http.WaveProxy;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -70,7 +71,8 @@ public class WaveHttpConfiguration {
 	 * @return the settings
 	 * @throws InvalidWaveConfigurationException when a setting cannot work
 	 */
-	static WaveHttpClientSettings settings(WaveProperties.Http http, SslBundles sslBundles, Environment environment) {
+	static WaveHttpClientSettings settings(WaveProperties.Http http, @Nullable SslBundles sslBundles,
+			Environment environment) {
 		List<Problem> problems = new ArrayList<>();
 		WavePropertiesValidator.checkHttp(http, WavePropertiesValidator.typedValues(environment), problems);
 		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
@@ -82,7 +84,8 @@ public class WaveHttpConfiguration {
 				http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy);
 	}
 
-	private static SslBundle sslBundle(String name, SslBundles sslBundles, List<Problem> problems) {
+	private static @Nullable SslBundle sslBundle(@Nullable String name, @Nullable SslBundles sslBundles,
+			List<Problem> problems) {
 		if (!StringUtils.hasText(name)) {
 			return null;
 		}
@@ -106,7 +109,7 @@ public class WaveHttpConfiguration {
 		}
 	}
 
-	private static WaveProxy proxy(WaveProperties.Proxy proxy, Function<String, String> environment,
+	private static @Nullable WaveProxy proxy(WaveProperties.Proxy proxy, Function<String, @Nullable String> environment,
 			List<Problem> problems) {
 		if (StringUtils.hasText(proxy.getHost())) {
 			if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
@@ -137,7 +140,8 @@ public class WaveHttpConfiguration {
 		return null;
 	}
 
-	private static String emptyToNull(String value) {
+	private static @Nullable String emptyToNull(@Nullable String value) {
+
 		return StringUtils.hasText(value) ? value : null;
 	}
 

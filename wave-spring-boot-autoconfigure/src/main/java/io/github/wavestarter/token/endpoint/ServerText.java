@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text that the token endpoint sent ({@code error}, {@code error_description},
@@ -54,7 +55,7 @@ final class ServerText {
 	 * @param code the code, or {@code null}
 	 * @return the clean code, or {@code null}
 	 */
-	String code(String code) {
+	@Nullable String code(@Nullable String code) {
 		return clean(code, MAX_CODE_LENGTH);
 	}
 
@@ -63,7 +64,7 @@ final class ServerText {
 	 * @param text the text, or {@code null}
 	 * @return the clean text, or {@code null}
 	 */
-	String text(String text) {
+	@Nullable String text(@Nullable String text) {
 		return clean(text, MAX_TEXT_LENGTH);
 	}
 
@@ -72,11 +73,12 @@ final class ServerText {
 	 * @param text the text
 	 * @return the clean text in single quotes, at most 20 characters of it
 	 */
-	String quoteShort(String text) {
+	String quoteShort(@Nullable String text) {
 		return "'" + clean(text, 20) + "'";
 	}
 
-	String clean(String text, int maxLength) {
+	@Nullable String clean(@Nullable String text, int maxLength) {
+
 		if (text == null) {
 			return null;
 		}

@@ -10,9 +10,9 @@ import reactor.util.retry.Retry;
 
 /**
  * When to try a failed token request again: only transient failures (connection errors,
- * timeouts, 5xx, 429), at most {@code maxAttempts} attempts in all, after an exponential
- * backoff with jitter, or after the endpoint's {@code Retry-After} when it asked for one
- * that fits within the request timeout.
+ * timeouts, 408, 429, 5xx), at most {@code maxAttempts} attempts in all, after an
+ * exponential backoff with jitter, or after the endpoint's {@code Retry-After} when it
+ * asked for one that fits within the request timeout.
  */
 final class TokenRequestRetry extends Retry {
 

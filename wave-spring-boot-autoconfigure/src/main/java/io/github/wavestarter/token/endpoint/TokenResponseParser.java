@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveTokenException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,8 +61,8 @@ final class TokenResponseParser {
 		this.defaultExpiresIn = defaultExpiresIn;
 	}
 
-	OAuth2AccessTokenResponse parse(HttpStatusCode status, MediaType contentType, byte[] body, Duration retryAfter,
-			ServerText serverText) {
+	OAuth2AccessTokenResponse parse(HttpStatusCode status, @Nullable MediaType contentType, byte[] body,
+			@Nullable Duration retryAfter, ServerText serverText) {
 		Map<String, Object> json = readJsonObject(body);
 		boolean transientStatus = isTransient(status);
 		if (json != null && json.get(OAuth2ParameterNames.ERROR) instanceof String errorCode) {
@@ -113,7 +114,7 @@ final class TokenResponseParser {
 	 * The access token, if it is a JSON string that can be sent as a bearer token. The
 	 * messages never repeat it, not even in part.
 	 */
-	private static String accessToken(HttpStatusCode status, Object value) {
+	private static String accessToken(HttpStatusCode status, @Nullable Object value) {
 		if (value == null || "".equals(value)) {
 			throw invalid(status, "The token response has no 'access_token'");
 		}
@@ -131,7 +132,7 @@ final class TokenResponseParser {
 		return token;
 	}
 
-	private long expiresIn(HttpStatusCode status, Object value, ServerText serverText) {
+	private long expiresIn(HttpStatusCode status, @Nullable Object value, ServerText serverText) {
 		BigDecimal seconds;
 		if (value == null) {
 			seconds = BigDecimal.ZERO;
@@ -180,7 +181,8 @@ final class TokenResponseParser {
 		return "a JSON string";
 	}
 
-	private Map<String, Object> readJsonObject(byte[] body) {
+	private @Nullable Map<String, Object> readJsonObject(byte[] body) {
+
 		if (body.length == 0) {
 			return null;
 		}
@@ -211,7 +213,7 @@ final class TokenResponseParser {
 	 * Describes a body by its type and size only: it may hold a token, so no part of it
 	 * is repeated.
 	 */
-	private static String describe(MediaType contentType, byte[] body) {
+	private static String describe(@Nullable MediaType contentType, byte[] body) {
 		if (body.length == 0) {
 			return "an empty body";
 		}
@@ -226,11 +228,12 @@ final class TokenResponseParser {
 	}
 
 	/** A JSON string's value; anything else (object, number, ...) is ignored. */
-	private static String string(Object value) {
+	private static @Nullable String string(@Nullable Object value) {
 		return (value instanceof String text) ? text : null;
 	}
 
-	private static Set<String> scopes(String scope) {
+	private static Set<String> scopes(@Nullable String scope) {
+
 		if (scope == null || scope.isBlank()) {
 			return Set.of();
 		}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.wavestarter.token.WaveTokenException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.context.ContextView;
@@ -170,7 +171,8 @@ public final class WaveTokenResponseClient
 				"The token endpoint did not answer " + limit, null), 0, true, null, null);
 	}
 
-	static Duration retryAfter(String value) {
+	static @Nullable Duration retryAfter(@Nullable String value) {
+
 		if (value == null || value.isBlank()) {
 			return null;
 		}

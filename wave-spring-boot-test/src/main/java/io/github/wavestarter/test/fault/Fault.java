@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable description of what goes wrong with one request. Built through
@@ -23,11 +24,11 @@ public final class Fault {
 	static final Fault NONE = new Fault(null, null, null, Map.of(), Duration.ZERO, false, false, false, -1, 13,
 			"mid-stream failure injected by MockWaveServer", 0, Duration.ZERO);
 
-	private final Integer status;
+	private final @Nullable Integer status;
 
-	private final String body;
+	private final @Nullable String body;
 
-	private final String contentType;
+	private final @Nullable String contentType;
 
 	private final Map<String, String> headers;
 
@@ -49,9 +50,10 @@ public final class Fault {
 
 	private final Duration trickleInterval;
 
-	private Fault(Integer status, String body, String contentType, Map<String, String> headers, Duration delay,
-			boolean dropConnection, boolean html, boolean truncateJson, long midStreamErrorAfterRows,
-			int midStreamErrorCode, String midStreamErrorMessage, int trickleBytes, Duration trickleInterval) {
+	private Fault(@Nullable Integer status, @Nullable String body, @Nullable String contentType,
+			Map<String, String> headers, Duration delay, boolean dropConnection, boolean html, boolean truncateJson,
+			long midStreamErrorAfterRows, int midStreamErrorCode, String midStreamErrorMessage, int trickleBytes,
+			Duration trickleInterval) {
 		this.status = status;
 		this.body = body;
 		this.contentType = contentType;
@@ -70,7 +72,7 @@ public final class Fault {
 	/**
 	 * @return the replacement HTTP status, or {@code null} to keep the normal status
 	 */
-	public Integer status() {
+	public @Nullable Integer status() {
 		return status;
 	}
 
@@ -78,7 +80,7 @@ public final class Fault {
 	 * @return the replacement body, or {@code null} for an endpoint-appropriate default
 	 * error body
 	 */
-	public String body() {
+	public @Nullable String body() {
 		return body;
 	}
 
@@ -86,7 +88,8 @@ public final class Fault {
 	 * @return the content type of {@link #body()}, or {@code null} for
 	 * {@code application/json}
 	 */
-	public String contentType() {
+	public @Nullable String contentType() {
+
 		return contentType;
 	}
 

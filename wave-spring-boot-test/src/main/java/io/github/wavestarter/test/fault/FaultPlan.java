@@ -2,6 +2,7 @@ package io.github.wavestarter.test.fault;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thread-safe, ordered collection of armed {@link FaultSpec}s. The first armed spec (in
@@ -24,7 +25,7 @@ public final class FaultPlan {
 	/**
 	 * @return the fault for this token request, or {@code null} for normal service
 	 */
-	public Fault nextForToken() {
+	public @Nullable Fault nextForToken() {
 		for (FaultSpec spec : specs) {
 			if (spec.target().matchesToken()) {
 				Fault fault = spec.tryConsume();
@@ -41,7 +42,8 @@ public final class FaultPlan {
 	 * @return the fault for a Blue API request to {@code apiPath}, or {@code null} for
 	 * normal service
 	 */
-	public Fault nextForApi(String apiPath) {
+	public @Nullable Fault nextForApi(String apiPath) {
+
 		for (FaultSpec spec : specs) {
 			if (spec.target().matchesApi(apiPath)) {
 				Fault fault = spec.tryConsume();

@@ -3,6 +3,7 @@ package io.github.wavestarter.test.fault;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault armed for the next {@code n} matching requests, configured fluently:
@@ -227,7 +228,8 @@ public final class FaultSpec {
 	}
 
 	/** Consumes one use; returns the fault, or {@code null} when this spec is used up. */
-	Fault tryConsume() {
+	@Nullable Fault tryConsume() {
+
 		while (true) {
 			int left = remaining.get();
 			if (left <= 0) {

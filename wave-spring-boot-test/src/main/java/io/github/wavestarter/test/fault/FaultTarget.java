@@ -2,6 +2,7 @@ package io.github.wavestarter.test.fault;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which requests a fault applies to: the token endpoint, every Blue API call, or Blue API
@@ -19,11 +20,11 @@ public final class FaultTarget {
 
 	private final Kind kind;
 
-	private final String template;
+	private final @Nullable String template;
 
-	private final Pattern pattern;
+	private final @Nullable Pattern pattern;
 
-	private FaultTarget(Kind kind, String template) {
+	private FaultTarget(Kind kind, @Nullable String template) {
 		this.kind = kind;
 		this.template = template;
 		this.pattern = template == null ? null : compile(template);
@@ -56,7 +57,8 @@ public final class FaultTarget {
 	/**
 	 * @return the path template of an {@link #apiPath(String)} target, else {@code null}
 	 */
-	public String pathTemplate() {
+	public @Nullable String pathTemplate() {
+
 		return template;
 	}
 

@@ -4,4 +4,7 @@
  * {@link io.github.wavestarter.test.fault.HostileToken}), odd {@code expires_in} values
  * and trickling bodies.
  */
+@NullMarked
 package io.github.wavestarter.test.fault;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -225,7 +226,8 @@ public final class BlueApi {
 		return WaveResponse.Stream.of(CostRowGenerator.lines(query, settings.costRowsPerRequest));
 	}
 
-	static String bearerToken(String authorization) {
+	static @Nullable String bearerToken(@Nullable String authorization) {
+
 		if (authorization == null) {
 			return null;
 		}

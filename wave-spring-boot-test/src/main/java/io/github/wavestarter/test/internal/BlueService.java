@@ -2,6 +2,7 @@ package io.github.wavestarter.test.internal;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The services of the Blue API and where each is served, as the tags of the API reference
@@ -99,7 +100,8 @@ public enum BlueService {
 	 * @param apiPath a path relative to {@code /m/blue}, without query
 	 * @return the service serving that path, or {@code null} if none does
 	 */
-	public static BlueService serving(String apiPath) {
+	public static @Nullable BlueService serving(String apiPath) {
+
 		for (BlueService service : values()) {
 			if (service.serves(apiPath)) {
 				return service;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -36,7 +37,8 @@ public final class CostRowGenerator {
 	 * @return the exchange rate from USD, or {@code null} if the currency is not
 	 * supported
 	 */
-	public static Double exchangeRate(String currency) {
+	public static @Nullable Double exchangeRate(String currency) {
+
 		return RATES.get(currency);
 	}
 

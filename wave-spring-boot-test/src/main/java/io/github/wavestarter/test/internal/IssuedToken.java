@@ -1,6 +1,7 @@
 package io.github.wavestarter.test.internal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An issued access token.
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param issuedAt issue time
  * @param expiresAt expiry, or {@code null} if it never expires
  */
-public record IssuedToken(String subject, String grantType, Instant issuedAt, Instant expiresAt) {
+public record IssuedToken(String subject, String grantType, Instant issuedAt, @Nullable Instant expiresAt) {
 
 	/**
 	 * @return whether the token has expired at {@code now}

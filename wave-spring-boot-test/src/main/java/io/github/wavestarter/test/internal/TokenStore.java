@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wavestarter.test.journal.IssuedTokenSet;
+import org.jspecify.annotations.Nullable;
 
 /** Issues JWT-shaped tokens and validates them. Thread-safe. Internal API. */
 public final class TokenStore {
@@ -77,12 +78,12 @@ public final class TokenStore {
 	/**
 	 * @return the subject of a valid refresh token, or {@code null}
 	 */
-	public String subjectOfRefreshToken(String refreshToken) {
+	public @Nullable String subjectOfRefreshToken(@Nullable String refreshToken) {
 		return refreshToken == null ? null : refreshTokens.get(refreshToken);
 	}
 
 	/** Checks an access token. */
-	public Validity check(String accessToken) {
+	public Validity check(@Nullable String accessToken) {
 		if (accessToken == null || accessToken.isEmpty()) {
 			return Validity.MISSING;
 		}
@@ -96,7 +97,8 @@ public final class TokenStore {
 	/**
 	 * @return the token's data, or {@code null}
 	 */
-	public IssuedToken find(String accessToken) {
+	public @Nullable IssuedToken find(@Nullable String accessToken) {
+
 		return accessToken == null ? null : accessTokens.get(accessToken);
 	}
 

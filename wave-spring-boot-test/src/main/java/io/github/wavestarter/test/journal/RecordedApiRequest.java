@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request received by the Blue API emulation (or, in
@@ -30,7 +31,7 @@ import java.util.HexFormat;
  * request carried none
  */
 public record RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
-		String body, String authorizationScheme, String bearerTokenSha256) {
+		String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256) {
 
 	/** A request without {@code Authorization} header. */
 	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
@@ -45,7 +46,8 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 	 * @return the recorded request
 	 */
 	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
-			boolean validToken, String body, String authorization) {
+			boolean validToken, String body, @Nullable String authorization) {
+
 		String scheme = null;
 		String fingerprint = null;
 		if (authorization != null) {

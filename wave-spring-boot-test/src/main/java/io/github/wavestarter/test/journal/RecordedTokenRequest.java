@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request received by the token endpoint, as parsed by the emulator.
@@ -17,8 +18,8 @@ import java.util.Set;
  * @param path the token endpoint's path: {@code /access_token} (Wave) or
  * {@code /ripple/access_token} (Ripple)
  */
-public record RecordedTokenRequest(Instant receivedAt, String method, String contentType, Map<String, String> parts,
-		String path) {
+public record RecordedTokenRequest(Instant receivedAt, String method, @Nullable String contentType,
+		Map<String, String> parts, String path) {
 
 	/** Path of the Wave token endpoint. */
 	public static final String WAVE_PATH = "/access_token";
@@ -50,14 +51,15 @@ public record RecordedTokenRequest(Instant receivedAt, String method, String con
 	/**
 	 * @return the value of a form field, or {@code null}
 	 */
-	public String part(String name) {
+	public @Nullable String part(String name) {
 		return parts.get(name);
 	}
 
 	/**
 	 * @return the {@code grant_type} field, or {@code null}
 	 */
-	public String grantType() {
+	public @Nullable String grantType() {
+
 		return parts.get("grant_type");
 	}
 

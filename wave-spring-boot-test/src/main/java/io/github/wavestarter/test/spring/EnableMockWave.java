@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * &#64;SpringBootTest
 
  * &#64;EnableMockWave
- * class CostReportTest {
+ * class CostReportTests {
  *     &#64;Autowired MockWaveServer wave;
  *
 &#64;Autowired CostReportService service;

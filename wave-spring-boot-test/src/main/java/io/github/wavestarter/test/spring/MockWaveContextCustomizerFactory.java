@@ -1,6 +1,7 @@
 package io.github.wavestarter.test.spring;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -13,7 +14,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 public final class MockWaveContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+
 			List<ContextConfigurationAttributes> configAttributes) {
 		EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EnableMockWave.class);
 		return annotation == null ? null : new MockWaveContextCustomizer(outermost(testClass), annotation);

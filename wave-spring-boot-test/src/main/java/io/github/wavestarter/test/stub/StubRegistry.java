@@ -2,6 +2,7 @@ package io.github.wavestarter.test.stub;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /** Thread-safe list of stubs; the most recently added matching stub wins. */
 public final class StubRegistry {
@@ -16,7 +17,8 @@ public final class StubRegistry {
 	/**
 	 * @return the stub answering this request, or {@code null}
 	 */
-	public ApiStub find(String method, String path) {
+	public @Nullable ApiStub find(String method, String path) {
+
 		for (ApiStub stub : stubs) {
 			if (stub.matches(method, path)) {
 				return stub;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
 
-class MockWaveContextCustomizerTest {
+class MockWaveContextCustomizerTests {
 
 	@EnableMockWave(propertyPrefix = "custom", userProperties = false)
 	static class Annotated {
@@ -50,7 +50,7 @@ class MockWaveContextCustomizerTest {
 		MockWaveContextCustomizerFactory factory = new MockWaveContextCustomizerFactory();
 		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
 			.isEqualTo(factory.createContextCustomizer(Annotated.class, List.of()))
-			.isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTest.class, List.of()));
+			.isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTests.class, List.of()));
 	}
 
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 @MockWaveServerTest
-class BlueApiTest {
+class BlueApiTests {
 
 	static MockWaveServer server;
 	static WaveHttp http;

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * HTTP answers, without the starter.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SampleApplicationTest {
+class SampleApplicationTests {
 
 	private static final Pattern PERIOD = Pattern.compile(
 			"^AWS costs (\\d{4}-\\d{2}-\\d{2}) \\.\\. (\\d{4}-\\d{2}-\\d{2}) \\(UTC\\), (\\d+) rows$",

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class RegisterExtensionTest {
+class RegisterExtensionTests {
 
 	@RegisterExtension
 	static MockWaveServerExtension wave = new MockWaveServerExtension(

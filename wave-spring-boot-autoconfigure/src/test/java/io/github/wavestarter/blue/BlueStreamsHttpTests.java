@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end stream decoding over real HTTP on loopback (Reactor Netty server +
  * WebClient).
  */
-class BlueStreamsHttpTest {
+class BlueStreamsHttpTests {
 
 	record Row(int n, String name) {
 	}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Error mapping of every body shape through a real WebClient with
  * {@link BlueApiErrors#register}.
  */
-class BlueApiErrorsTest {
+class BlueApiErrorsTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 

@@ -17,7 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 @MockWaveServerTest
-class FaultInjectionTest {
+class FaultInjectionTests {
 
 	private static final String COSTS = "/cost/v1/aws/costs:read";
 

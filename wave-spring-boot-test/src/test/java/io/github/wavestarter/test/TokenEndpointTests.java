@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 @MockWaveServerTest
-class TokenEndpointTest {
+class TokenEndpointTests {
 
 	static MockWaveServer server;
 	static WaveHttp http;

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 @MockWaveServerTest(clientId = "junit-client", clientSecret = "junit-secret", tokenExpiresInSeconds = 60)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MockWaveServerTestAnnotationTest {
+class MockWaveServerTestAnnotationTests {
 
 	static MockWaveServer fromBeforeAll;
 
 	private final MockWaveServer fromConstructor;
 
-	MockWaveServerTestAnnotationTest(MockWaveServer server) {
+	MockWaveServerTestAnnotationTests(MockWaveServer server) {
 		this.fromConstructor = server;
 	}
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @MockWaveServerTest
-class JournalAndConcurrencyTest {
+class JournalAndConcurrencyTests {
 
 	static MockWaveServer server;
 	static WaveHttp http;

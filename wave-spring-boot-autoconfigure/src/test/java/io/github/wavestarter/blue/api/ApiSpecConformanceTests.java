@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * query parameters, body and answer types, and every record component is a field of the
  * spec's definition.
  */
-class ApiSpecConformanceTest {
+class ApiSpecConformanceTests {
 
 	private static final List<Class<?>> APIS = List.of(IamApi.class, OrgApi.class, CostApi.class);
 

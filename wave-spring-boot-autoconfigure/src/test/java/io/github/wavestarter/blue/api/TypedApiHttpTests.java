@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Typed clients against MockWebServer: method, path, query, body JSON and decoding. */
-class TypedApiHttpTest {
+class TypedApiHttpTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 

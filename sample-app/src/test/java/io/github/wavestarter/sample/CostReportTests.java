@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CostReportTest {
+class CostReportTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 

@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WaveBlueApiAutoConfigurationTest {
+class WaveBlueApiAutoConfigurationTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * With {@code @SpringBootTest}, relaxed binding of
  * {@code @ConfigurationProperties("wave")} sees the emulator.
  */
-@SpringBootTest(classes = EnableMockWaveSpringBootTest.App.class)
+@SpringBootTest(classes = EnableMockWaveSpringBootTests.App.class)
 @EnableMockWave
-class EnableMockWaveSpringBootTest {
+class EnableMockWaveSpringBootTests {
 
 	@ConfigurationProperties("wave")
 	record WaveProperties(String tokenUri, String baseUrl, String clientId, String clientSecret, String username,

@@ -22,10 +22,10 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 /**
  * A plain Spring test with one annotation sees properties pointing at a live emulator.
  */
-@SpringJUnitConfig(EnableMockWaveSpringTest.Config.class)
+@SpringJUnitConfig(EnableMockWaveSpringTests.Config.class)
 @EnableMockWave(clientId = "spring-client", clientSecret = "spring-secret")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EnableMockWaveSpringTest {
+class EnableMockWaveSpringTests {
 
 	/** Stands in for an application bean configured from the wave.* properties. */
 	record WaveCoordinates(String tokenUri, String baseUrl, String clientId, String clientSecret) {

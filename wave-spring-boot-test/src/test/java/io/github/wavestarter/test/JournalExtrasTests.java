@@ -21,7 +21,7 @@ import reactor.netty.http.HttpResources;
  * response delay and the emulator's own event loop.
  */
 @MockWaveServerTest
-class JournalExtrasTest {
+class JournalExtrasTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * a leak raises every later sample, while a passing spike (buffers in flight on a loaded
  * machine) raises one.
  */
-class LargeCostStreamTest {
+class LargeCostStreamTests {
 
 	private static final String REQUEST = "{\"startTime\":\"20240501\",\"endTime\":\"20240531\"}";
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class InjectableClockTest {
+class InjectableClockTests {
 
 	@Test
 	void expiryAndDefaultCostDatesFollowTheInjectedClock() {

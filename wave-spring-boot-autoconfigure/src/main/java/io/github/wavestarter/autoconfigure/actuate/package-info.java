@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Wave health indicator ({@code management.health.wave.*}).
+ */
+@NullMarked
+package io.github.wavestarter.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Reports of invalid Wave configuration at startup.
+ */
+@NullMarked
+package io.github.wavestarter.autoconfigure.diagnostics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Typed Blue API clients and their request and response records.
+ */
+@NullMarked
+package io.github.wavestarter.blue.api;
+
+import org.jspecify.annotations.NullMarked;
