@@ -2,9 +2,8 @@ package io.github.wavestarter.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.wavestarter.blue.BlueApiErrors;
 import io.github.wavestarter.blue.BlueStreams;
-import io.github.wavestarter.client.WaveBearerTokenFilter;
+import io.github.wavestarter.client.WaveRestClientCustomizer;
 import io.github.wavestarter.client.WaveTokenEndpointClientCustomizer;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -33,13 +32,15 @@ import org.springframework.core.type.MethodMetadata;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Wave starter: the Wave client registration, the application's
- * token manager, and {@code waveWebClient}, a {@link WebClient} for the Blue API that
- * carries the Wave token and turns error answers into
- * {@link io.github.wavestarter.blue.BlueApiException}s.
+ * token manager, and two clients for the Blue API that carry the same Wave token and turn
+ * error answers into {@link io.github.wavestarter.blue.BlueApiException}s:
+ * {@code waveWebClient} (a {@link WebClient}) and {@code waveRestClient} (a
+ * {@link RestClient}, its blocking twin).
  * <p>
  * It publishes no bean of Spring Security's shared OAuth2 client types (repositories,
  * managers, providers, token response clients), so an application's own OAuth2 setup is
@@ -47,15 +48,19 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ClientRegistration.class, ReactiveOAuth2AuthorizedClientManager.class })
 @ConditionalOnBooleanProperty(name = "wave.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WaveProperties.class)
-@Import(WaveHttpConfiguration.class)
+@Import({ WaveHttpConfiguration.class, WaveHttpServiceGroupConfiguration.class })
 public final class WaveAutoConfiguration {
 
 	/** Name of the Blue API {@link WebClient} bean. */
 	public static final String WAVE_WEB_CLIENT_BEAN_NAME = "waveWebClient";
+
+	/** Name of the Blue API {@link RestClient} bean. */
+	public static final String WAVE_REST_CLIENT_BEAN_NAME = "waveRestClient";
 
 	/** Name of the Wave {@link ClientRegistration} bean. */
 	public static final String WAVE_CLIENT_REGISTRATION_BEAN_NAME = "waveClientRegistration";
@@ -102,17 +107,32 @@ public final class WaveAutoConfiguration {
 			.build();
 	}
 
+	@Bean
+	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector, WaveAccessTokenProvider tokens,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new WaveClientSetup(settings, connector, tokens,
+				jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
 	@Bean(WAVE_WEB_CLIENT_BEAN_NAME)
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
-	WebClient waveWebClient(WaveSettings settings, WaveConnector connector, WaveAccessTokenProvider tokens,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WaveWebClientCustomizer> customizers,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
-		WebClient.Builder builder = connector.apply(webClientBuilder.getIfAvailable(WebClient::builder))
-			.baseUrl(settings.baseUrl().toString())
-			.filter(new WaveBearerTokenFilter(tokens, settings.baseUrl(),
-					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
-		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper));
+	WebClient waveWebClient(WaveClientSetup setup, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WaveWebClientCustomizer> customizers) {
+		WebClient.Builder builder = setup.configure(webClientBuilder.getIfAvailable(WebClient::builder))
+			.baseUrl(setup.baseUrl());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean(WAVE_REST_CLIENT_BEAN_NAME)
+	@Fallback
+	@ConditionalOnMissingBean(name = WAVE_REST_CLIENT_BEAN_NAME)
+	RestClient waveRestClient(WaveClientSetup setup, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<WaveRestClientCustomizer> customizers) {
+		RestClient.Builder builder = setup.configure(restClientBuilder.getIfAvailable(RestClient::builder))
+			.baseUrl(setup.baseUrl());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -1,23 +1,31 @@
 package io.github.wavestarter.autoconfigure;
 
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.ProxyProvider;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one Reactor Netty {@link ClientHttpConnector} that the token endpoint client and
- * {@code waveWebClient} share, and its application to their builders
- * ({@link #apply(WebClient.Builder)}).
+ * {@code waveWebClient} share, the {@link ClientHttpRequestFactory} of
+ * {@code waveRestClient} on the same connection pool, and their application to the
+ * clients' builders.
  * <p>
  * It goes through Spring Boot's {@link ReactorClientHttpConnectorBuilder}, so the
  * application's connector builder customizations are kept when it is a Reactor one, and
@@ -41,44 +49,66 @@ final class WaveConnector {
 
 	private final ClientHttpConnector connector;
 
+	private final ClientHttpRequestFactory requestFactory;
+
 	private final @Nullable DataSize maxInMemorySize;
 
-	private WaveConnector(ClientHttpConnector connector, @Nullable DataSize maxInMemorySize) {
+	private WaveConnector(ClientHttpConnector connector, ClientHttpRequestFactory requestFactory,
+			@Nullable DataSize maxInMemorySize) {
 		this.connector = connector;
+		this.requestFactory = requestFactory;
 		this.maxInMemorySize = maxInMemorySize;
 	}
 
 	/**
-	 * Builds the connector.
+	 * Builds the connector and the request factory, both on the same connection pool.
 	 * @param settings the Wave HTTP settings
-	 * @param builder the Reactor connector builder to start from, or {@code null} for
-	 * Boot's default one
+	 * @param connectorBuilder the Reactor connector builder to start from, or
+	 * {@code null} for Boot's default one
+	 * @param requestFactoryBuilder the Reactor request factory builder to start from, or
+	 * {@code null} for Boot's default one
 	 * @param defaults the application's HTTP client settings, or {@code null}
 	 * @param connections the Wave connection pool
 	 * @param loops the event loops to run on, or {@code null} for Reactor Netty's global
 	 * ones
 	 * @return the connector
 	 */
-	static WaveConnector create(WaveHttpSettings settings, @Nullable ReactorClientHttpConnectorBuilder builder,
+	static WaveConnector create(WaveHttpSettings settings, @Nullable ReactorClientHttpConnectorBuilder connectorBuilder,
+			@Nullable ReactorClientHttpRequestFactoryBuilder requestFactoryBuilder,
 			@Nullable HttpClientSettings defaults, ConnectionProvider connections, @Nullable LoopResources loops) {
-		ReactorClientHttpConnectorBuilder connectorBuilder = ((builder != null) ? builder
-				: ClientHttpConnectorBuilder.reactor())
-			.withHttpClientFactory(() -> {
-				HttpClient client = HttpClient.create(connections);
-				return (loops != null) ? client.runOn(loops) : client;
-			});
+		Supplier<HttpClient> httpClient = () -> {
+			HttpClient client = HttpClient.create(connections);
+			return (loops != null) ? client.runOn(loops) : client;
+		};
+		WaveProxy proxy = settings.proxy();
+		UnaryOperator<HttpClient> proxied = (client) -> (proxy != null) ? applyProxy(client, proxy) : client;
+		// last, after the application's own HttpClient customizers
+		UnaryOperator<HttpClient> guarded = (client) -> client.followRedirect(false).wiretap(false);
 		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
 				settings.responseTimeout(), settings.sslBundle())
 			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
-		WaveProxy proxy = settings.proxy();
-		if (proxy != null) {
-			connectorBuilder = connectorBuilder.withHttpClientCustomizer((httpClient) -> applyProxy(httpClient, proxy));
-		}
-		// last, after the application's own HttpClient customizers
-		ClientHttpConnector connector = connectorBuilder
-			.withHttpClientCustomizer((httpClient) -> httpClient.followRedirect(false).wiretap(false))
+		ClientHttpConnector connector = ((connectorBuilder != null) ? connectorBuilder
+				: ClientHttpConnectorBuilder.reactor())
+			.withHttpClientFactory(httpClient)
+			.withHttpClientCustomizer(proxied)
+			.withHttpClientCustomizer(guarded)
 			.build(clientSettings);
-		return new WaveConnector(connector, settings.maxInMemorySize());
+		ClientHttpRequestFactory requestFactory = ((requestFactoryBuilder != null) ? requestFactoryBuilder
+				: ClientHttpRequestFactoryBuilder.reactor())
+			.withHttpClientFactory(httpClient)
+			.withHttpClientCustomizer(proxied)
+			.withHttpClientCustomizer(guarded)
+			.build(clientSettings);
+		return new WaveConnector(connector, requestFactory, settings.maxInMemorySize());
+	}
+
+	/**
+	 * Applies the request factory to a {@code RestClient} builder.
+	 * @param builder the builder of {@code waveRestClient}
+	 * @return the same builder
+	 */
+	RestClient.Builder apply(RestClient.Builder builder) {
+		return builder.requestFactory(this.requestFactory);
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.github.wavestarter.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +28,17 @@ class WaveHttpConfiguration {
 	@Bean
 	WaveConnector waveConnector(WaveSettings settings, WaveConnectionPool connectionPool,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
-		ReactorClientHttpConnectorBuilder builder = (connectorBuilder
+		ReactorClientHttpConnectorBuilder reactorConnector = (connectorBuilder
 			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor : null;
+		ReactorClientHttpRequestFactoryBuilder reactorRequestFactory = (requestFactoryBuilder
+			.getIfAvailable() instanceof ReactorClientHttpRequestFactoryBuilder reactor) ? reactor : null;
 		ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
-		return WaveConnector.create(settings.http(), builder, httpClientSettings.getIfAvailable(),
-				connectionPool.connections(), (resources != null) ? resources.getLoopResources() : null);
+		return WaveConnector.create(settings.http(), reactorConnector, reactorRequestFactory,
+				httpClientSettings.getIfAvailable(), connectionPool.connections(),
+				(resources != null) ? resources.getLoopResources() : null);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.github.wavestarter.blue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,6 +67,28 @@ public final class BlueApiErrors {
 	 */
 	public static void register(WebClient.Builder builder, JsonMapper jsonMapper) {
 		builder.defaultStatusHandler(HttpStatusCode::isError, (response) -> fromResponse(response, jsonMapper));
+	}
+
+	/**
+	 * Register a default status handler on a {@link RestClient} builder that turns every
+	 * 4xx/5xx answer into a {@link BlueApiException}, as
+	 * {@link #register(WebClient.Builder, JsonMapper)} does for {@code WebClient}.
+	 * @param builder the builder to customize (e.g. the one behind
+	 * {@code waveRestClient})
+	 * @param jsonMapper the mapper used to parse error bodies
+	 */
+	public static void register(RestClient.Builder builder, JsonMapper jsonMapper) {
+		builder.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			byte[] body;
+			try (InputStream in = response.getBody()) {
+				body = in.readNBytes(MAX_ERROR_BODY_BYTES);
+			}
+			catch (IOException ex) {
+				body = new byte[0];
+			}
+			throw fromBody(response.getStatusCode().value(), body,
+					request.getMethod() + " " + request.getURI().getRawPath(), jsonMapper);
+		});
 	}
 
 	/**

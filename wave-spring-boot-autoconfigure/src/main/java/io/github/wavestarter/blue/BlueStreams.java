@@ -1,6 +1,17 @@
 package io.github.wavestarter.blue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -13,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -177,6 +189,93 @@ public final class BlueStreams {
 	public <T> Function<Flux<DataBuffer>, Flux<T>> decoder(Class<T> type) {
 		ObjectReader reader = reader(type);
 		return (body) -> decode(body, reader);
+	}
+
+	/**
+	 * Reads a Blue stream from a blocking {@code RestClient} answer into a lazy
+	 * {@link Stream}: rows are decoded as the stream is consumed, from a buffer of one
+	 * network read, so memory stays flat however many rows there are. A non-2xx answer
+	 * fails at once with a {@link BlueApiException}; an {@code error} line fails the
+	 * stream (after the rows before it) with a {@link BlueApiException}; a line longer
+	 * than the maximum line size with a {@link BlueStreamLimitException}. Closing the
+	 * stream closes the answer: use it in a try-with-resources, with
+	 * {@code exchange(..., false)} so that the client leaves the answer open:
+	 * <pre class="code">
+	 * try (Stream&lt;CostItem&gt; rows = waveRestClient.post().uri("/cost/v1/{vendor}/costs:read", "aws")
+	 *         .body(request)
+	 *         .exchange((req, res) -&gt; blueStreams.stream(res, CostItem.class), false)) {
+	 *     rows.forEach(this::process);
+	 * }
+	 * </pre>
+	 * @param <T> the row type
+	 * @param response the answer, which the stream owns from now on
+	 * @param type the row type
+	 * @return the rows
+	 * @throws IOException when the answer cannot be read
+	 */
+	public <T> Stream<T> stream(ClientHttpResponse response, Class<T> type) throws IOException {
+		int status = response.getStatusCode().value();
+		if (!response.getStatusCode().is2xxSuccessful()) {
+			try (response; InputStream body = response.getBody()) {
+				throw BlueApiErrors.fromBody(status, body.readNBytes(BlueApiErrors.MAX_ERROR_BODY_BYTES), null,
+						this.jsonMapper);
+			}
+		}
+		NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader(type), this.treeReader,
+				this.maxLineSize);
+		InputStream body = response.getBody();
+		return StreamSupport.stream(new Rows<>(decoder, body, type), false).onClose(response::close);
+	}
+
+	/** The rows of a blocking body, decoded one network read at a time. */
+	private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+
+		private final NdjsonLineDecoder decoder;
+
+		private final InputStream body;
+
+		private final Class<T> type;
+
+		private final Deque<Object> pending = new ArrayDeque<>();
+
+		private boolean finished;
+
+		Rows(NdjsonLineDecoder decoder, InputStream body, Class<T> type) {
+			super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+			this.decoder = decoder;
+			this.body = body;
+			this.type = type;
+		}
+
+		@Override
+		public boolean tryAdvance(Consumer<? super T> action) {
+			while (this.pending.isEmpty()) {
+				if (this.finished) {
+					return false;
+				}
+				List<Object> items;
+				try {
+					items = this.decoder.decode(this.body);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("The Blue API stream could not be read", ex);
+				}
+				if (items == null) {
+					items = this.decoder.finish();
+					this.finished = true;
+				}
+				this.pending.addAll(items);
+			}
+			Object item = this.pending.poll();
+			if (item instanceof NdjsonLineDecoder.Failure failure) {
+				this.pending.clear();
+				this.finished = true;
+				throw failure.exception();
+			}
+			action.accept(this.type.cast(item));
+			return true;
+		}
+
 	}
 
 	private ObjectReader reader(JavaType type) {

@@ -1,9 +1,12 @@
 package io.github.wavestarter.blue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -64,6 +67,26 @@ final class NdjsonLineDecoder {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+		return split(length);
+	}
+
+	/**
+	 * Reads the next chunk of a blocking body into the scratch array and decodes it.
+	 * @param body the body
+	 * @return the items of the lines completed by the chunk, or {@code null} at the end
+	 * of the body (then call {@link #finish()})
+	 * @throws IOException when the body cannot be read
+	 */
+	@Nullable List<Object> decode(InputStream body) throws IOException {
+		if (this.terminated) {
+			return null;
+		}
+		int length = body.read(this.scratch, 0, this.scratch.length);
+		return (length < 0) ? null : split(length);
+	}
+
+	/** Splits the first {@code length} bytes of the scratch array into lines. */
+	private List<Object> split(int length) {
 		byte[] bytes = this.scratch;
 		List<Object> out = new ArrayList<>();
 		int start = 0;

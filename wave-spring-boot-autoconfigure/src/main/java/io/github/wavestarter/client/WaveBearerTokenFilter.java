@@ -2,18 +2,13 @@ package io.github.wavestarter.client;
 
 import java.net.URI;
 
-import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
-import io.github.wavestarter.token.WaveTokenException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -44,25 +39,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 
-	/**
-	 * Observation of a Blue API request replayed after a 401, tag {@value #OUTCOME}:
-	 * {@code success}, {@code unauthorized} when the new token is refused too,
-	 * {@code failure} when no new token or no answer could be had, {@code cancelled} when
-	 * the caller cancelled.
-	 */
-	static final String API_REPLAY = "wave.api.replay";
-
-	/** Tag: how a replay ended. */
-	static final String OUTCOME = "outcome";
-
-	private final WaveAccessTokenProvider tokens;
-
-	private final BaseUrlScope scope;
-
-	private final ObservationRegistry observationRegistry;
-
-	/** The last token found sendable, so each token is checked once. */
-	private volatile OAuth2AccessToken lastSendable;
+	private final BearerRules rules;
 
 	/**
 	 * Creates a filter.
@@ -71,82 +48,45 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 	 * @param observationRegistry where replays are observed
 	 */
 	public WaveBearerTokenFilter(WaveAccessTokenProvider tokens, URI baseUrl, ObservationRegistry observationRegistry) {
-		this.tokens = tokens;
-		this.scope = new BaseUrlScope(baseUrl);
-		this.observationRegistry = observationRegistry;
+		this.rules = new BearerRules(tokens, baseUrl, observationRegistry);
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		BaseUrlScope.Placement placement = this.scope.place(request.url());
-		if (placement == BaseUrlScope.Placement.AMBIGUOUS) {
-			return Mono.error(new AmbiguousRequestPathException(request.method().name(), request.url(),
-					this.scope.getBasePath()));
+		try {
+			if (!this.rules.getsToken(request.method(), request.url())) {
+				return next.exchange(request);
+			}
 		}
-		if (placement == BaseUrlScope.Placement.OUTSIDE) {
-			return next.exchange(request);
+		catch (AmbiguousRequestPathException ex) {
+			return Mono.error(ex);
 		}
-		return this.tokens.getAccessToken()
-			.flatMap((token) -> !isSendable(token) ? unsendable(token)
+		return this.rules.tokens()
+			.getAccessToken()
+			.flatMap((token) -> !this.rules.isSendable(token) ? Mono.error(this.rules.unsendable(token))
 					: next.exchange(withBearer(request, token))
-						.flatMap((response) -> (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value())
+						.flatMap((response) -> BearerRules.isUnauthorized(response.statusCode().value())
 								? replay(request, token, response, next) : evictIfRefused(token, response)));
 	}
 
-	// Token hardening (issue 11, token side): a token that cannot be sent, or that the
-	// server refuses as a header (431, or a 400 that is not a Blue API error), is
-	// evicted.
-
-	/**
-	 * Whether the token can go into an {@code Authorization} header, checked once per
-	 * token instance rather than on every call.
-	 */
-	private boolean isSendable(OAuth2AccessToken token) {
-		if (token == this.lastSendable) {
-			return true;
-		}
-		if (!BearerTokens.isValid(token.getTokenValue())) {
-			return false;
-		}
-		this.lastSendable = token;
-		return true;
-	}
-
-	private Mono<ClientResponse> unsendable(OAuth2AccessToken token) {
-		this.tokens.invalidateRejected(token);
-		return Mono.error(new WaveTokenException(new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
-				"The access token cannot be sent in an Authorization header (not an RFC 6750 b64token of at most "
-						+ BearerTokens.MAX_LENGTH + " characters); the token provider was told to drop it",
-				null), 0, false, null, null));
-	}
-
 	private Mono<ClientResponse> evictIfRefused(OAuth2AccessToken token, ClientResponse response) {
-		int status = response.statusCode().value();
-		if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()
-				|| (status == HttpStatus.BAD_REQUEST.value() && !isApiError(response))) {
-			this.tokens.invalidateRejected(token);
-		}
+		this.rules.evictIfRefused(token, response.statusCode().value(), response.headers().contentType().orElse(null));
 		return Mono.just(response);
-	}
-
-	private static boolean isApiError(ClientResponse response) {
-		return response.headers().contentType().filter(MediaType.APPLICATION_JSON::isCompatibleWith).isPresent();
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, OAuth2AccessToken rejected, ClientResponse response,
 			ExchangeFunction next) {
-		if (!this.tokens.invalidateRejected(rejected)) {
+		if (!this.rules.tokens().invalidateRejected(rejected)) {
 			return Mono.just(response);
 		}
-		Observation observation = Observation.createNotStarted(API_REPLAY, this.observationRegistry)
-			.contextualName("wave api replay");
+		Observation observation = this.rules.replayObservation();
 		return response.releaseBody()
-			.then(this.tokens.getAccessToken())
+			.then(this.rules.tokens().getAccessToken())
 			.flatMap((fresh) -> next.exchange(withBearer(request, fresh)))
-			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(OUTCOME,
-					(replayed.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) ? "unauthorized" : "success"))
-			.doOnError((failure) -> observation.lowCardinalityKeyValue(OUTCOME, "failure").error(failure))
-			.doOnCancel(() -> observation.lowCardinalityKeyValue(OUTCOME, "cancelled"))
+			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME,
+					BearerRules.replayOutcome(replayed.statusCode().value())))
+			.doOnError((failure) -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME, "failure").error(failure))
+			.doOnCancel(() -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME, "cancelled"))
 			.doFirst(observation::start)
 			.doFinally((signal) -> observation.stop());
 	}

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -73,6 +75,53 @@ class WaveConfigurationMetadataTests {
 			}
 		}
 		assertThat(undocumented).isEmpty();
+	}
+
+	@Test
+	void everyDefaultIsInTheMetadataAndBindsToTheDefaultValue() {
+		BeanWrapper defaults = new BeanWrapperImpl(new WaveProperties());
+		List<String> checked = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			if (!name.startsWith("wave.")) {
+				continue;
+			}
+			String path = beanPath(name.substring("wave.".length()));
+			if (!defaults.isReadableProperty(path)) {
+				continue;
+			}
+			Object expected = defaults.getPropertyValue(path);
+			if (expected == null) {
+				continue;
+			}
+			assertThat(property.has("defaultValue")).as("default of %s in the metadata", name).isTrue();
+			String written = property.get("defaultValue").asString();
+			WaveProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(name, written)))
+				.bind("wave", WaveProperties.class)
+				.get();
+			assertThat(new BeanWrapperImpl(bound).getPropertyValue(path)).as("%s=%s", name, written)
+				.isEqualTo(expected);
+			checked.add(name);
+		}
+		assertThat(checked).contains("wave.stream.max-line-size", "wave.token.timeout", "wave.health.timeout");
+	}
+
+	/**
+	 * {@code stream.max-line-size} as a bean property path: {@code stream.maxLineSize}.
+	 */
+	private static String beanPath(String name) {
+		StringBuilder path = new StringBuilder();
+		boolean upper = false;
+		for (char c : name.toCharArray()) {
+			if (c == '-') {
+				upper = true;
+			}
+			else {
+				path.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return path.toString();
 	}
 
 	private static WaveGrantType bindGrantType(String value) {

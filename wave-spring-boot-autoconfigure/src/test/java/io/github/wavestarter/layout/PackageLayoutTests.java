@@ -53,8 +53,9 @@ class PackageLayoutTests {
 			"autoconfigure.WaveProperties", "autoconfigure.WaveAutoConfiguration",
 			"autoconfigure.blue.WaveBlueApiAutoConfiguration", "autoconfigure.actuate.WaveHealthAutoConfiguration",
 			// customizers and the filter for an application's own client
-			"client.WaveWebClientCustomizer", "client.WaveTokenEndpointClientCustomizer",
-			"client.WaveBearerTokenFilter", "client.AmbiguousRequestPathException",
+			"client.WaveWebClientCustomizer", "client.WaveRestClientCustomizer",
+			"client.WaveTokenEndpointClientCustomizer", "client.WaveBearerTokenFilter",
+			"client.WaveBearerTokenInterceptor", "client.AmbiguousRequestPathException",
 			// tokens
 			"token.WaveAccessTokenProvider", "token.WaveTokenManager", "token.TokenState", "token.WaveTokenException",
 			"token.WaveGrantType", "token.BearerTokens",

@@ -1,8 +1,10 @@
 package io.github.wavestarter.readme;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.wavestarter.blue.BlueApiClients;
 import io.github.wavestarter.blue.BlueStreams;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -42,15 +45,19 @@ class ReadmeSnippets {
 
 	private final WaveAccessTokenProvider tokens;
 
+	private final RestClient waveRestClient;
+
 	private final List<AwsCost> processed = new ArrayList<>();
 
 	ReadmeSnippets(CostApi costs, @Qualifier("waveWebClient") WebClient waveWebClient, BlueStreams blueStreams,
-			BlueApiClients blueApiClients, WaveAccessTokenProvider tokens) {
+			BlueApiClients blueApiClients, WaveAccessTokenProvider tokens,
+			@Qualifier("waveRestClient") RestClient waveRestClient) {
 		this.costs = costs;
 		this.waveWebClient = waveWebClient;
 		this.blueStreams = blueStreams;
 		this.blueApiClients = blueApiClients;
 		this.tokens = tokens;
+		this.waveRestClient = waveRestClient;
 	}
 
 	/** Level 1: the typed client. */
@@ -95,6 +102,34 @@ Mono<Org> org = waveWebClient.get().uri("/org/v1").retrieve().bodyToMono(Org.cla
 		// README:end
 		// @formatter:on
 		return org;
+	}
+
+	/** Blocking code: waveRestClient. */
+	Org blocking() {
+		RestClient waveRestClient = this.waveRestClient;
+		// @formatter:off
+		// README:begin
+Org org = waveRestClient.get().uri("/org/v1").retrieve().body(Org.class);   // blocks this thread
+		// README:end
+		// @formatter:on
+		return org;
+	}
+
+	/** Blocking streams: waveRestClient into a Stream. */
+	List<AwsCost> blockingStream(ReadCostsRequest request) throws IOException {
+		RestClient waveRestClient = this.waveRestClient;
+		BlueStreams blueStreams = this.blueStreams;
+		this.processed.clear();
+		// @formatter:off
+		// README:begin
+try (Stream<CostItem> rows = waveRestClient.post().uri("/cost/v1/{vendor}/costs:read", "aws")
+        .body(request)
+        .exchange((req, res) -> blueStreams.stream(res, CostItem.class), false)) {  // lazy, flat memory
+    rows.forEach(item -> process(item.aws()));
+}
+		// README:end
+		// @formatter:on
+		return this.processed;
 	}
 
 	/** Ripple: billing groups, and Cost calls for one of them. */

@@ -79,9 +79,29 @@ class ReadmeSnippetsTests {
 	}
 
 	@Test
+	void blockingStreamOnWaveRestClient() throws Exception {
+		List<AwsCost> rows = this.snippets.blockingStream(ReadCostsRequest.of(null, "20261101", "20261102"));
+
+		assertThat(rows).hasSize(2 * 3 * 7).allSatisfy((row) -> assertThat(row).isNotNull());
+		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
+	}
+
+	@Test
 	void plainClient() {
 		assertThat(this.snippets.plain().block(TIMEOUT).name()).isEqualTo("mock-org");
 		assertThat(paths()).containsExactly("/org/v1");
+	}
+
+	@Test
+	void waveRestClientReadsTheOrgWithTheSameTokenAsWaveWebClient() {
+		assertThat(this.snippets.blocking().name()).isEqualTo("mock-org");
+		assertThat(this.snippets.plain().block(TIMEOUT).name()).isEqualTo("mock-org");
+		List<RecordedApiRequest> requests = this.wave.apiRequests();
+		RecordedApiRequest blocking = requests.get(requests.size() - 2);
+		RecordedApiRequest reactive = requests.get(requests.size() - 1);
+		assertThat(blocking.path()).isEqualTo("/org/v1");
+		assertThat(blocking.validToken()).isTrue();
+		assertThat(blocking.bearerTokenSha256()).isNotNull().isEqualTo(reactive.bearerTokenSha256());
 	}
 
 	@Test

@@ -5,7 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.Async;
@@ -30,6 +36,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +94,28 @@ class ServletApplicationTests {
 			.allSatisfy((request) -> assertThat(request.validToken()).isTrue());
 	}
 
+	@Test
+	void tomcatRequestThreadsCallThroughWaveRestClientWithTheSameToken() throws Exception {
+		assertThat(get("/whoami").body()).isEqualTo(this.wave.clientId());
+		long tokens = this.wave.tokenRequestCount();
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			calls.add(() -> get("/whoami-blocking"));
+		}
+		ExecutorService callers = Executors.newFixedThreadPool(16);
+		try {
+			for (Future<HttpResponse<String>> response : callers.invokeAll(calls, 60, TimeUnit.SECONDS)) {
+				assertThat(response.get().statusCode()).isEqualTo(200);
+				assertThat(response.get().body()).isEqualTo(this.wave.clientId());
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.wave.tokenRequestCount()).isEqualTo(tokens);
+		assertThat(this.wave.apiRequests()).allSatisfy((request) -> assertThat(request.validToken()).isTrue());
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
@@ -122,6 +151,15 @@ class ServletApplicationTests {
 		@GetMapping("/hello")
 		String hello() {
 			return "hello";
+		}
+
+		@Autowired
+		@Qualifier("waveRestClient")
+		RestClient waveRestClient;
+
+		@GetMapping("/whoami-blocking")
+		String whoamiThroughRestClient() {
+			return this.waveRestClient.get().uri("/iam/v1/whoami").retrieve().body(ApiUser.class).id();
 		}
 
 		@GetMapping("/whoami")

@@ -28,9 +28,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * token requests per client id; and a tiny API that accepts only unexpired, unrevoked
  * tokens it issued.
  */
-final class LoopbackServers implements AutoCloseable {
+public final class LoopbackServers implements AutoCloseable {
 
-	static final String CLIENT_SECRET = "s3cret";
+	public static final String CLIENT_SECRET = "s3cret";
 
 	static final String API_BASE_PATH = "/m/blue";
 
@@ -73,16 +73,16 @@ final class LoopbackServers implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> api401ByClient = new ConcurrentHashMap<>();
 
-	LoopbackServers() {
+	public LoopbackServers() {
 		this.tokenServer = HttpServer.create().host("127.0.0.1").port(0).handle(this::token).bindNow();
 		this.apiServer = HttpServer.create().host("127.0.0.1").port(0).handle(this::api).bindNow();
 	}
 
-	String tokenUri() {
+	public String tokenUri() {
 		return "http://127.0.0.1:" + this.tokenServer.port() + "/access_token";
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.apiServer.port() + API_BASE_PATH;
 	}
 
@@ -99,7 +99,7 @@ final class LoopbackServers implements AutoCloseable {
 		return (count != null) ? count.get() : 0;
 	}
 
-	int multipartRequests() {
+	public int multipartRequests() {
 		return this.multipartRequests.get();
 	}
 
@@ -124,7 +124,7 @@ final class LoopbackServers implements AutoCloseable {
 		return (count != null) ? count.get() : 0;
 	}
 
-	long apiCalls() {
+	public long apiCalls() {
 		return this.apiCalls.get();
 	}
 

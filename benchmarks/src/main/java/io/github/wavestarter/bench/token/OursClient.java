@@ -10,6 +10,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -49,6 +50,10 @@ final class OursClient implements BenchClient {
 
 	WebClient waveWebClient() {
 		return this.waveWebClient;
+	}
+
+	RestClient waveRestClient() {
+		return this.context.getBean(WaveAutoConfiguration.WAVE_REST_CLIENT_BEAN_NAME, RestClient.class);
 	}
 
 	WaveAccessTokenProvider tokens() {

@@ -267,7 +267,7 @@ public final class TokenBenchmark {
 
 	}
 
-	private static String overhead(LoopbackServers servers) {
+	private static String overhead(LoopbackServers servers) throws Exception {
 		servers.expiresInSeconds(3600);
 		try (OursClient ours = new OursClient(servers); StockClient stock = new StockClient(servers)) {
 			String token = ours.tokens().getTokenValue(Duration.ofSeconds(30));
@@ -351,6 +351,9 @@ public final class TokenBenchmark {
 			out.append('\n').append("Goal check (vs static bearer):\n");
 			verdicts.forEach((v) -> out.append(v).append('\n'));
 			out.append('\n').append(FilterCost.measure(servers, ours, stock));
+			out.append('\n')
+				.append(BlockingOverhead.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS, CONCURRENCY,
+						WARMUP_CALLS));
 			return out.toString();
 		}
 	}

@@ -1,0 +1,183 @@
+package io.github.wavestarter.autoconfigure;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import io.github.wavestarter.autoconfigure.blue.WaveBlueApiAutoConfiguration;
+import io.github.wavestarter.blue.BlueApiException;
+import io.github.wavestarter.blue.BlueStreamLimitException;
+import io.github.wavestarter.blue.BlueStreams;
+import io.github.wavestarter.blue.GrpcCode;
+import io.github.wavestarter.blue.api.CostItem;
+import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.testsupport.WaveContexts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Blue server streams read through {@code waveRestClient} as a lazy, closeable
+ * {@link Stream}, on the decoder of the reactive path, against the emulator.
+ */
+class WaveRestClientStreamTests {
+
+	private static final ReadCostsRequest MAY = ReadCostsRequest.of(null, "20240501", "20240531");
+
+	private MockWaveServer server;
+
+	private ApplicationContextRunner runner;
+
+	@BeforeEach
+	void startServer() {
+		this.server = MockWaveServer.start();
+		this.runner = WaveContexts.plainForServer(this.server)
+			.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, WaveBlueApiAutoConfiguration.class));
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void rowsArriveAsTheStreamIsConsumed() {
+		this.server.setCostRowsPerRequest(500);
+		this.runner.run((context) -> {
+			try (Stream<CostItem> rows = costs(context)) {
+				Iterator<CostItem> iterator = rows.iterator();
+				assertThat(iterator.next().aws()).isNotNull();
+				int rest = 0;
+				while (iterator.hasNext()) {
+					assertThat(iterator.next().aws()).isNotNull();
+					rest++;
+				}
+				assertThat(rest).isEqualTo(499);
+			}
+		});
+	}
+
+	@Test
+	void closingTheStreamClosesTheAnswer() {
+		this.server.setCostRowsPerRequest(100_000);
+		this.runner.run((context) -> {
+			AtomicBoolean closed = new AtomicBoolean();
+			try (Stream<CostItem> rows = costs(context).onClose(() -> closed.set(true))) {
+				assertThat(rows.limit(10).count()).isEqualTo(10);
+			}
+			assertThat(closed).isTrue();
+			assertThat(rest(context).get().uri("/iam/v1/whoami").retrieve().body(String.class))
+				.contains(MockWaveServer.DEFAULT_CLIENT_ID);
+		});
+	}
+
+	@Test
+	void anErrorLineEndsTheStreamAfterTheRowsBeforeIt() {
+		this.server.setCostRowsPerRequest(50);
+		this.runner.run((context) -> {
+			this.server.api().failNext(1).withMidStreamError(20, 13, "backend failed");
+			List<CostItem> seen = new ArrayList<>();
+			try (Stream<CostItem> rows = costs(context)) {
+				assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> rows.forEach(seen::add))
+					.satisfies((ex) -> {
+						assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.INTERNAL);
+						assertThat(ex.getApiMessage()).isEqualTo("backend failed");
+					});
+			}
+			assertThat(seen).hasSize(20);
+		});
+	}
+
+	@Test
+	void anErrorAnswerFailsBeforeAnyRow() {
+		this.runner.run((context) -> {
+			this.server.api().failNext(1).withStatus(503);
+			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> costs(context).close())
+				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
+		});
+	}
+
+	@Test
+	void aLineLongerThanTheLimitFailsWithBlueStreamLimitException() {
+		this.runner.withPropertyValues("wave.stream.max-line-size=64B").run((context) -> {
+			try (Stream<CostItem> rows = costs(context)) {
+				assertThatExceptionOfType(BlueStreamLimitException.class).isThrownBy(rows::count);
+			}
+		});
+	}
+
+	@Test
+	void oneMillionRowsStreamWithFlatMemory() {
+		this.runner.run((context) -> {
+			this.server.setCostRowsPerRequest(10_000);
+			long small = heapWhileReading(context, 10_000, 2_500, 5_000, 7_500);
+			this.server.setCostRowsPerRequest(1_000_000);
+			long large = heapWhileReading(context, 1_000_000, 200_000, 500_000, 800_000);
+			long growth = large - small;
+			assertThat(growth).as("heap growth mid-stream, 1M rows vs 10k rows: %d KB", growth / 1024)
+				.isLessThan(8L * 1024 * 1024);
+		});
+	}
+
+	/** Reads all rows, measuring the used heap after GC at the given rows: the lowest. */
+	private long heapWhileReading(AssertableApplicationContext context, long expected, long... measureAt) {
+		long heap = Long.MAX_VALUE;
+		long count = 0;
+		try (Stream<CostItem> rows = costs(context)) {
+			Iterator<CostItem> iterator = rows.iterator();
+			while (iterator.hasNext()) {
+				CostItem row = iterator.next();
+				count++;
+				if (count == 1) {
+					assertThat(row.aws()).isNotNull();
+				}
+				for (long point : measureAt) {
+					if (count == point) {
+						heap = Math.min(heap, usedHeapAfterGc());
+					}
+				}
+			}
+		}
+		assertThat(count).isEqualTo(expected);
+		return heap;
+	}
+
+	private static long usedHeapAfterGc() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long best = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			best = Math.min(best, memory.getHeapMemoryUsage().getUsed());
+		}
+		return best;
+	}
+
+	private static Stream<CostItem> costs(AssertableApplicationContext context) {
+		BlueStreams streams = context.getBean(BlueStreams.class);
+		return rest(context).post()
+			.uri("/cost/v1/{vendor}/costs:read", "aws")
+			.body(MAY)
+			.exchange((request, response) -> streams.stream(response, CostItem.class), false);
+	}
+
+	private static RestClient rest(AssertableApplicationContext context) {
+		return context.getBean(WaveAutoConfiguration.WAVE_REST_CLIENT_BEAN_NAME, RestClient.class);
+	}
+
+}
