@@ -3,6 +3,8 @@ package io.github.wavestarter.client;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -99,14 +101,32 @@ public final class WaveBearerTokenInterceptor implements ClientHttpRequestInterc
 		}
 	}
 
+	/**
+	 * The token, waited for at most {@code tokenWait}: through a future rather than a
+	 * {@code timeout} operator, so that a cached token costs no timer.
+	 */
 	private OAuth2AccessToken token() {
-		OAuth2AccessToken token = this.rules.tokens()
-			.getAccessToken()
-			.timeout(this.tokenWait)
-			.onErrorMap(TimeoutException.class,
-					(ex) -> new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
-							"No access token was had within " + this.tokenWait, null), 0, true, null, null))
-			.block(this.tokenWait.plusSeconds(1));
+		OAuth2AccessToken token;
+		try {
+			token = this.rules.tokens().getAccessToken().toFuture().get(this.tokenWait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new WaveTokenException(
+					new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE, "The token provider failed", null), 0,
+					false, null, ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
+					"No access token was had within " + this.tokenWait, null), 0, true, null, null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WaveTokenException(new OAuth2Error(WaveTokenException.TOKEN_ENDPOINT_TIMEOUT,
+					"Interrupted while waiting for an access token", null), 0, true, null, null);
+		}
 		if (token == null) {
 			throw new WaveTokenException(new OAuth2Error(WaveTokenException.INVALID_TOKEN_RESPONSE,
 					"The token provider completed without a token", null), 0, false, null, null);

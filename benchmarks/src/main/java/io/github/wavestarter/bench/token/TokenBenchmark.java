@@ -53,9 +53,18 @@ public final class TokenBenchmark {
 		try (LoopbackServers servers = new LoopbackServers()) {
 			servers.tokenDelayMillis(TOKEN_DELAY_MILLIS);
 			report.append(machine()).append('\n');
-			warmUp(servers);
-			report.append(tokenScenarios(servers)).append('\n');
-			report.append(overhead(servers)).append('\n');
+			if (Boolean.getBoolean("bench.blockingOnly")) {
+				servers.expiresInSeconds(3600);
+				try (OursClient ours = new OursClient(servers)) {
+					report.append(BlockingOverhead.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
+							CONCURRENCY, WARMUP_CALLS));
+				}
+			}
+			else {
+				warmUp(servers);
+				report.append(tokenScenarios(servers)).append('\n');
+				report.append(overhead(servers)).append('\n');
+			}
 			report.append(String.format(Locale.ROOT,
 					"_Loopback token endpoint: %d multipart + %d urlencoded requests, %d rejected; API: %d calls, %d answered 401. Whole run: %.0f s._%n",
 					servers.multipartRequests(), servers.urlencodedRequests(), servers.rejectedTokenRequests(),
