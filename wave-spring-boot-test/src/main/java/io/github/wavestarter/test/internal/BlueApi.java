@@ -1,6 +1,5 @@
 package io.github.wavestarter.test.internal;
 
-import io.github.wavestarter.test.MockAccount;
 import io.github.wavestarter.test.fault.FaultPlan;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.journal.RequestJournal;
@@ -154,6 +153,9 @@ public final class BlueApi {
 		if (response instanceof StubbedResponse.Unary unary) {
 			return WaveResponse.json(unary.status(), unary.jsonBody());
 		}
+		if (response instanceof StubbedResponse.GrpcError error) {
+			return GrpcStatus.error(error.grpcCode(), error.message());
+		}
 		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
 		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
 	}
@@ -200,7 +202,7 @@ public final class BlueApi {
 			.orElseGet(() -> GrpcStatus.error(GrpcStatus.NOT_FOUND, "account not found"));
 	}
 
-	private String accountJson(MockAccount a) {
+	private String accountJson(Account a) {
 		return "{\"vendor\":" + Json.quote(a.vendor()) + ",\"id\":" + Json.quote(a.id()) + ",\"name\":"
 				+ Json.quote(a.name()) + ",\"orgId\":" + Json.quote(settings.orgName)
 				+ ",\"billingInternalId\":\"mock-billing-group\",\"metadata\":[{\"key\":\"environment\",\"value\":"
@@ -213,7 +215,7 @@ public final class BlueApi {
 		}
 		if (!"aws".equals(vendor)) {
 			return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED,
-					"MockWaveServer only generates aws costs; stub " + vendor + " costs with server.stub(...)");
+					"MockWaveServer only generates aws costs; stub " + vendor + " costs with server.stubs().stub(...)");
 		}
 		CostQuery query;
 		try {

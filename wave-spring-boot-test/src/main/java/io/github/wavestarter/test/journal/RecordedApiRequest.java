@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request received by the Blue API emulation (or, in
- * {@code MockWaveServer.strayRequests()}, by any other path of the emulator).
+ * {@code MockWaveServer.journal().strayRequests()}, by any other path of the emulator).
  *
  * <p>
  * The bearer token itself is never stored: only the scheme of the {@code Authorization}

@@ -3,8 +3,8 @@ package io.github.wavestarter.test.stub;
 import java.util.List;
 
 /**
- * What a stubbed Blue API endpoint answers: a unary JSON response or a stream of result
- * objects.
+ * What a stubbed Blue API endpoint answers: a unary JSON response, a grpc-gateway error
+ * or a stream of result objects.
  */
 public sealed interface StubbedResponse {
 
@@ -15,6 +15,16 @@ public sealed interface StubbedResponse {
 	 * @param jsonBody JSON body
 	 */
 	record Unary(int status, String jsonBody) implements StubbedResponse {
+	}
+
+	/**
+	 * A grpc-gateway error: the HTTP status that corresponds to the gRPC code and
+	 * {@code {"code":...,"message":...,"details":[]}}.
+	 *
+	 * @param grpcCode gRPC status code
+	 * @param message error message
+	 */
+	record GrpcError(int grpcCode, String message) implements StubbedResponse {
 	}
 
 	/**
