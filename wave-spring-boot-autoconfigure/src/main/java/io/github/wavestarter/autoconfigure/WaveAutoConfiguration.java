@@ -2,38 +2,37 @@ package io.github.wavestarter.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.wavestarter.autoconfigure.http.WaveHttpConfiguration;
 import io.github.wavestarter.blue.BlueApiErrors;
 import io.github.wavestarter.blue.BlueStreams;
-import io.github.wavestarter.client.BaseUrlScope;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
+import io.github.wavestarter.client.WaveTokenEndpointClientCustomizer;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
-import io.github.wavestarter.http.WaveHttpClientConfigurer;
-import io.github.wavestarter.observation.WaveObservations;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.github.wavestarter.token.WaveTokenManager;
-import io.github.wavestarter.token.endpoint.WaveTokenResponseClient;
-import io.github.wavestarter.token.grant.TokenRenewalPolicy;
-import io.github.wavestarter.token.grant.WaveAuthorizedClientProvider;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -69,54 +68,49 @@ public final class WaveAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WaveAutoConfiguration.class);
 
+	@Bean
+	WaveSettings waveSettings(WaveProperties properties, Environment environment, ObjectProvider<SslBundles> sslBundles,
+			ConfigurableListableBeanFactory beanFactory) {
+		return WavePropertiesMapper.map(properties, environment, sslBundles.getIfAvailable(),
+				isOwnRegistration(beanFactory));
+	}
+
 	@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = WAVE_CLIENT_REGISTRATION_BEAN_NAME)
-	ClientRegistration waveClientRegistration(WaveProperties properties, Environment environment) {
-		WavePropertiesValidator.validate(properties, environment);
-		return ClientRegistration.withRegistrationId(properties.getRegistrationId())
-			.clientName("Alphaus Wave")
-			.clientId(properties.getClientId())
-			.clientSecret(properties.getClientSecret())
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-			.authorizationGrantType(properties.getGrantType().authorizationGrantType())
-			.scope(properties.getScope())
-			.tokenUri(properties.getTokenUri().toString())
-			.build();
+	ClientRegistration waveClientRegistration(WaveSettings settings) {
+		ClientRegistration registration = settings.registration();
+		Assert.state(registration != null, "No registration was made from wave.*");
+		return registration;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WaveAccessTokenProvider.class)
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
-			WaveProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WaveHttpClientConfigurer> http, Environment environment,
-			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
-		WaveProperties.Token token = properties.getToken();
-		WebClient tokenEndpointClient = newBuilder(webClientBuilder, http).build();
-		WaveTokenResponseClient tokenClient = new WaveTokenResponseClient(tokenEndpointClient,
-				jsonMapper.getIfAvailable(JsonMapper::shared),
-				new WaveTokenResponseClient.Settings(token.getTimeout(), token.getMaxAttempts(),
-						token.getRetryBackoff(), token.getDefaultExpiresIn(), WaveObservations.retryEvents()));
-		TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(token.getClockSkew(),
-				clock.getIfAvailable(Clock::systemUTC));
-		WaveAuthorizedClientProvider provider = new WaveAuthorizedClientProvider(tokenClient,
-				(reg) -> properties.getGrantType()
-					.createRequest(reg, properties.getUsername(), properties.getPassword()),
-				renewalPolicy, token.isUseRefreshToken());
+			WaveSettings settings, WaveConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WaveTokenEndpointClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock, WaveProperties properties,
+			Environment environment) {
+		WebClient.Builder builder = connector.apply(webClientBuilder.getIfAvailable(WebClient::builder));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		logger.info(WaveStartupLine.of(registration, properties, environment));
-		return new WaveTokenManager(registration, provider, renewalPolicy,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), token.getForcedRenewalInterval());
+		return WaveTokenManager.builder(registration, builder.build(), settings.token())
+			.user(settings.username(), settings.password())
+			.jsonMapper(jsonMapper.getIfAvailable(JsonMapper::shared))
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.clock(clock.getIfAvailable(Clock::systemUTC))
+			.build();
 	}
 
 	@Bean(WAVE_WEB_CLIENT_BEAN_NAME)
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
-	WebClient waveWebClient(WaveProperties properties, WaveAccessTokenProvider tokens,
+	WebClient waveWebClient(WaveSettings settings, WaveConnector connector, WaveAccessTokenProvider tokens,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<WaveWebClientCustomizer> customizers,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WaveHttpClientConfigurer> http) {
-		WebClient.Builder builder = newBuilder(webClientBuilder, http).baseUrl(properties.getBaseUrl().toString())
-			.filter(new WaveBearerTokenFilter(tokens, new BaseUrlScope(properties.getBaseUrl()),
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+		WebClient.Builder builder = connector.apply(webClientBuilder.getIfAvailable(WebClient::builder))
+			.baseUrl(settings.baseUrl().toString())
+			.filter(new WaveBearerTokenFilter(tokens, settings.baseUrl(),
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
 		BlueApiErrors.register(builder, jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -124,13 +118,18 @@ public final class WaveAutoConfiguration {
 	}
 
 	/**
-	 * A builder from Boot's {@code WebClient.Builder} (codecs, observation, the
-	 * application's connector), with the {@code wave.http.*} settings applied.
+	 * Whether {@code waveClientRegistration} is this configuration's (made from
+	 * {@code wave.*}, which then needs the credentials) rather than the application's.
 	 */
-	private static WebClient.Builder newBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<WaveHttpClientConfigurer> http) {
-		return http.getIfAvailable(() -> WaveHttpClientConfigurer.NONE)
-			.configure(webClientBuilder.getIfAvailable(WebClient::builder));
+	private static boolean isOwnRegistration(ConfigurableListableBeanFactory beanFactory) {
+		if (!beanFactory.containsBeanDefinition(WAVE_CLIENT_REGISTRATION_BEAN_NAME)) {
+			return !beanFactory.containsSingleton(WAVE_CLIENT_REGISTRATION_BEAN_NAME);
+		}
+		BeanDefinition definition = beanFactory.getBeanDefinition(WAVE_CLIENT_REGISTRATION_BEAN_NAME);
+		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+				? annotated.getFactoryMethodMetadata() : null;
+		return factoryMethod != null
+				&& factoryMethod.getDeclaringClassName().equals(WaveAutoConfiguration.class.getName());
 	}
 
 }

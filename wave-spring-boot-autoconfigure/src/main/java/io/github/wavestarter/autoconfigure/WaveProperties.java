@@ -3,10 +3,10 @@ package io.github.wavestarter.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
-import io.github.wavestarter.support.Masking;
+import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.token.WaveGrantType;
-
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * <p>
  * Credentials fall back to the environment variables of the official Alphaus SDKs, read
  * as the SDKs read them (see
- * {@link io.github.wavestarter.autoconfigure.env.AlphausVariables}): the first complete
- * pair of {@code ALPHAUS_CLIENT_ID}/{@code _SECRET},
+ * {@link io.github.wavestarter.autoconfigure.AlphausVariables}): the first complete pair
+ * of {@code ALPHAUS_CLIENT_ID}/{@code _SECRET},
  * {@code ALPHAUS_RIPPLE_CLIENT_ID}/{@code _SECRET} and
  * {@code ALPHAUS_WAVE_CLIENT_ID}/{@code _SECRET}, the user name and password of the same
  * family, {@code ALPHAUS_AUTH_URL}.
@@ -113,6 +113,18 @@ public class WaveProperties {
 	@NestedConfigurationProperty
 	private final Http http = new Http();
 
+	/**
+	 * Settings for decoding Blue API server streams.
+	 */
+	@NestedConfigurationProperty
+	private final Stream stream = new Stream();
+
+	/**
+	 * Settings of the {@code wave} health indicator.
+	 */
+	@NestedConfigurationProperty
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -207,6 +219,14 @@ public class WaveProperties {
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	public Stream getStream() {
+		return this.stream;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	@Override
@@ -505,6 +525,65 @@ public class WaveProperties {
 			return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
 					+ Masking.presence(this.password) + ", nonProxyHosts=" + this.nonProxyHosts + ", fromEnv="
 					+ this.fromEnv + "]";
+		}
+
+	}
+
+	/**
+	 * Settings for decoding Blue API server streams ({@code wave.stream.*}).
+	 */
+	public static class Stream {
+
+		/**
+		 * Maximum size of a single newline-delimited line (one row) of a Blue API
+		 * streaming response. A longer line fails the stream with
+		 * BlueStreamLimitException instead of buffering it. Memory per stream is bounded
+		 * by this value plus one network chunk. Between 1B and 2047MB.
+		 */
+		private DataSize maxLineSize = BlueStreams.DEFAULT_MAX_LINE_SIZE;
+
+		public DataSize getMaxLineSize() {
+			return this.maxLineSize;
+		}
+
+		public void setMaxLineSize(DataSize maxLineSize) {
+			this.maxLineSize = maxLineSize;
+		}
+
+	}
+
+	/**
+	 * Settings of the {@code wave} health indicator ({@code wave.health.*}). Turn the
+	 * indicator off with {@code management.health.wave.enabled=false}.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether each health check obtains a token through the token cache (no token
+		 * request while the cached token is valid), instead of only reporting the state
+		 * of the last acquisition.
+		 */
+		private boolean active = false;
+
+		/**
+		 * How long an active health check waits for a token before reporting DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public boolean isActive() {
+			return this.active;
+		}
+
+		public void setActive(boolean active) {
+			this.active = active;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

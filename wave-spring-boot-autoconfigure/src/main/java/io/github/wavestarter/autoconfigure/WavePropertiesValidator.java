@@ -2,20 +2,18 @@ package io.github.wavestarter.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
-import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException.Problem;
-import io.github.wavestarter.autoconfigure.env.AlphausVariables;
-import io.github.wavestarter.autoconfigure.env.AlphausVariables.Family;
+import io.github.wavestarter.autoconfigure.AlphausVariables.Family;
+import io.github.wavestarter.autoconfigure.InvalidWaveConfigurationException.Problem;
+import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.token.WaveGrantType;
-
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -23,15 +21,16 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Checks the {@code wave.*} configuration at startup, so that a missing credential, an
- * unsafe URL or an unusable size or timeout fails the application with a clear report
- * ({@link InvalidWaveConfigurationException}) instead of the first API call. Used by the
- * starter's auto-configurations; not an API.
+ * The checks of the {@code wave.*} configuration, run once at startup by
+ * {@link WavePropertiesMapper}, so that a missing credential, an unsafe URL or an
+ * unusable size or timeout fails the application with one clear report
+ * ({@link InvalidWaveConfigurationException}) instead of the first API call. Each problem
+ * names the property, shows the value as it was written ({@code -1s}, not {@code PT-1S};
+ * never a secret) and says how to fix it.
  */
-public final class WavePropertiesValidator {
+final class WavePropertiesValidator {
 
-	/** The largest stream line {@code BlueStreams} can hold. */
-	private static final DataSize MAX_STREAM_LINE_SIZE = DataSize.ofMegabytes(2047);
+	private static final WaveProperties DEFAULTS = new WaveProperties();
 
 	private static final String CREDENTIALS_ACTION = "Set wave.client-id and wave.client-secret (or the "
 			+ "ALPHAUS_CLIENT_ID and ALPHAUS_CLIENT_SECRET environment variables) to the API client "
@@ -43,9 +42,38 @@ public final class WavePropertiesValidator {
 	private WavePropertiesValidator() {
 	}
 
-	static void validate(WaveProperties properties, Environment environment) {
-		AlphausVariables variables = AlphausVariables.of(environment);
-		List<Problem> problems = new ArrayList<>();
+	/**
+	 * Checks the whole configuration.
+	 * @param properties the bound properties
+	 * @param environment the environment (the values as written, the SDK variables)
+	 * @param credentials whether the client credentials (and user, for the password
+	 * grant) are needed
+	 * @param problems where problems are added
+	 */
+	static void check(WaveProperties properties, Environment environment, boolean credentials, List<Problem> problems) {
+		Function<String, @Nullable String> typed = typedValues(environment);
+		if (credentials) {
+			checkCredentials(properties, AlphausVariables.of(environment), problems);
+		}
+		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
+		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
+		if (!StringUtils.hasText(properties.getRegistrationId())) {
+			problems.add(new Problem("wave.registration-id", "is empty",
+					"Remove wave.registration-id to use '" + DEFAULTS.getRegistrationId() + "', or set an id"));
+		}
+		if (!StringUtils.hasText(properties.getScope())) {
+			problems
+				.add(new Problem("wave.scope", "is empty", "Remove wave.scope to use '" + DEFAULTS.getScope() + "'"));
+		}
+		checkToken(problems, typed, properties.getToken());
+		checkHttp(properties.getHttp(), typed, problems);
+		checkStream(properties.getStream().getMaxLineSize(), typed, problems);
+		requirePositive(problems, typed, properties.getHealth().getTimeout(), "wave.health.timeout",
+				DEFAULTS.getHealth().getTimeout());
+	}
+
+	private static void checkCredentials(WaveProperties properties, AlphausVariables variables,
+			List<Problem> problems) {
 		String credentialVariables = credentialVariables(variables);
 		requireText(problems, properties.getClientId(), "wave.client-id", credentialVariables, CREDENTIALS_ACTION);
 		requireText(problems, properties.getClientSecret(), "wave.client-secret", credentialVariables,
@@ -56,43 +84,33 @@ public final class WavePropertiesValidator {
 			requireText(problems, properties.getPassword(), "wave.password", userVariable(variables, Family::password),
 					USER_ACTION);
 		}
-		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
-		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
-		if (!StringUtils.hasText(properties.getRegistrationId())) {
-			problems.add(new Problem("wave.registration-id", "is empty",
-					"Remove wave.registration-id to use 'wave', or set an id"));
-		}
-		if (!StringUtils.hasText(properties.getScope())) {
-			problems.add(new Problem("wave.scope", "is empty", "Remove wave.scope to use 'openid'"));
-		}
-		checkToken(problems, properties.getToken());
-		if (!problems.isEmpty()) {
-			throw new InvalidWaveConfigurationException(problems);
-		}
 	}
 
-	private static void checkToken(List<Problem> problems, WaveProperties.Token token) {
-		requirePositive(problems, token.getTimeout(), "wave.token.timeout", "10s");
-		requirePositive(problems, token.getDefaultExpiresIn(), "wave.token.default-expires-in", "5m");
-		requireNotNegative(problems, token.getClockSkew(), "wave.token.clock-skew", "60s");
-		requireNotNegative(problems, token.getRetryBackoff(), "wave.token.retry-backoff", "200ms");
-		requireNotNegative(problems, token.getForcedRenewalInterval(), "wave.token.forced-renewal-interval", "10s");
+	private static void checkToken(List<Problem> problems, Function<String, @Nullable String> typed,
+			WaveProperties.Token token) {
+		WaveProperties.Token defaults = DEFAULTS.getToken();
+		requirePositive(problems, typed, token.getTimeout(), "wave.token.timeout", defaults.getTimeout());
+		requirePositive(problems, typed, token.getDefaultExpiresIn(), "wave.token.default-expires-in",
+				defaults.getDefaultExpiresIn());
+		requireNotNegative(problems, typed, token.getClockSkew(), "wave.token.clock-skew", defaults.getClockSkew());
+		requireNotNegative(problems, typed, token.getRetryBackoff(), "wave.token.retry-backoff",
+				defaults.getRetryBackoff());
+		requireNotNegative(problems, typed, token.getForcedRenewalInterval(), "wave.token.forced-renewal-interval",
+				defaults.getForcedRenewalInterval());
 		if (token.getMaxAttempts() < 1) {
 			problems.add(new Problem("wave.token.max-attempts",
-					"is " + token.getMaxAttempts() + ", but at least one " + "attempt is needed",
-					"Set wave.token.max-attempts to 1 (no retries) or more; the default is 3"));
+					"is " + shown(typed, "wave.token.max-attempts", token.getMaxAttempts())
+							+ ", but at least one attempt is needed",
+					"Set wave.token.max-attempts to 1 (no retries) or more; the default is "
+							+ defaults.getMaxAttempts()));
 		}
 	}
 
 	/**
 	 * Checks the timeouts and sizes of {@code wave.http.*}: each, when set, must be
 	 * larger than zero (a negative size would mean Spring's "unlimited").
-	 * @param http the properties
-	 * @param typed the value of a property as written in the configuration, or
-	 * {@code null} (see {@link #typedValues(Environment)})
-	 * @param problems where problems are added
 	 */
-	public static void checkHttp(WaveProperties.Http http, Function<String, @Nullable String> typed,
+	private static void checkHttp(WaveProperties.Http http, Function<String, @Nullable String> typed,
 			List<Problem> problems) {
 		requireAboveZero(problems, typed, "wave.http.connect-timeout", http.getConnectTimeout(),
 				isPositive(http.getConnectTimeout()),
@@ -105,20 +123,17 @@ public final class WavePropertiesValidator {
 				"a size such as 1MB, or remove it for Spring's codec default (256KB)");
 	}
 
-	/**
-	 * Checks {@code wave.stream.max-line-size}: between 1B and 2047MB.
-	 * @param maxLineSize the bound value
-	 * @param typed the value of a property as written in the configuration, or
-	 * {@code null} (see {@link #typedValues(Environment)})
-	 * @throws InvalidWaveConfigurationException when it is out of range
-	 */
-	public static void checkStream(@Nullable DataSize maxLineSize, Function<String, @Nullable String> typed) {
+	/** Checks {@code wave.stream.max-line-size}: between 1B and 2047MB. */
+	private static void checkStream(@Nullable DataSize maxLineSize, Function<String, @Nullable String> typed,
+			List<Problem> problems) {
 		String property = "wave.stream.max-line-size";
-		if (maxLineSize == null || maxLineSize.toBytes() <= 0
-				|| maxLineSize.toBytes() > MAX_STREAM_LINE_SIZE.toBytes()) {
-			throw new InvalidWaveConfigurationException(List.of(new Problem(property,
-					"is " + shown(typed, property, maxLineSize) + ", but must be between 1B and 2047MB",
-					"Set " + property + " to the size of the longest row expected, such as 16MB (the default)")));
+		DataSize largest = BlueStreams.MAX_LINE_SIZE;
+		if (maxLineSize == null || maxLineSize.toBytes() <= 0 || maxLineSize.toBytes() > largest.toBytes()) {
+			problems.add(new Problem(property,
+					"is " + shown(typed, property, maxLineSize) + ", but must be between 1B and "
+							+ largest.toMegabytes() + "MB",
+					"Set " + property + " to the size of the longest row expected, such as "
+							+ DEFAULTS.getStream().getMaxLineSize().toMegabytes() + "MB (the default)"));
 		}
 	}
 
@@ -128,7 +143,7 @@ public final class WavePropertiesValidator {
 	 * @param environment the environment
 	 * @return a function from a property name to its text, or {@code null}
 	 */
-	public static Function<String, @Nullable String> typedValues(Environment environment) {
+	static Function<String, @Nullable String> typedValues(Environment environment) {
 		Binder binder = Binder.get(environment);
 		return (property) -> binder.bind(property, Bindable.of(String.class)).orElse(null);
 	}
@@ -186,17 +201,19 @@ public final class WavePropertiesValidator {
 		return nanos + "ns";
 	}
 
-	private static void requirePositive(List<Problem> problems, Duration value, String property, String usual) {
+	private static void requirePositive(List<Problem> problems, Function<String, @Nullable String> typed,
+			@Nullable Duration value, String property, Duration usual) {
 		if (value == null || value.isZero() || value.isNegative()) {
-			problems.add(new Problem(property, "is " + format(value) + ", but must be longer than zero",
-					"Set " + property + " to a positive duration such as " + usual));
+			problems.add(new Problem(property, "is " + shown(typed, property, value) + ", but must be longer than zero",
+					"Set " + property + " to a positive duration such as " + format(usual) + " (the default)"));
 		}
 	}
 
-	private static void requireNotNegative(List<Problem> problems, Duration value, String property, String usual) {
+	private static void requireNotNegative(List<Problem> problems, Function<String, @Nullable String> typed,
+			@Nullable Duration value, String property, Duration usual) {
 		if (value == null || value.isNegative()) {
-			problems.add(new Problem(property, "is " + format(value) + ", but must not be negative",
-					"Set " + property + " to zero or a positive duration such as " + usual));
+			problems.add(new Problem(property, "is " + shown(typed, property, value) + ", but must not be negative",
+					"Set " + property + " to zero or a positive duration such as " + format(usual) + " (the default)"));
 		}
 	}
 

@@ -2,9 +2,6 @@ package io.github.wavestarter.autoconfigure;
 
 import java.util.Map;
 
-import io.github.wavestarter.autoconfigure.env.AlphausVariables;
-import io.github.wavestarter.support.Masking;
-
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 

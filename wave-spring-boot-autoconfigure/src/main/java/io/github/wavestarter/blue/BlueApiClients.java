@@ -3,8 +3,8 @@ package io.github.wavestarter.blue;
 import java.net.URI;
 
 import org.aopalliance.intercept.MethodInterceptor;
-
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -12,9 +12,11 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Creates Blue API HTTP service clients ({@code @HttpExchange} interfaces such as
- * {@link io.github.wavestarter.blue.api.CostApi}) on top of a {@link WebClient}, with
- * {@link BlueExchangeAdapter} semantics ({@code Flux} = Blue stream, errors =
- * {@link BlueApiException}). <pre class="code">
+ * {@link io.github.wavestarter.blue.api.CostApi}) on top of a {@link WebClient}: a method
+ * returning {@code Flux} reads a Blue server stream (as {@link BlueStreams} does), and a
+ * non-2xx answer to any method is a {@link BlueApiException}, whatever the client's own
+ * status handlers. Use it for an interface of your own for operations the starter does
+ * not type. <pre class="code">
  * BlueApiClients clients = BlueApiClients.create(waveWebClient, blueStreams);
  * MyExtraApi api = clients.createClient(MyExtraApi.class);
  * </pre> The clients describe themselves in {@code toString()}
@@ -56,7 +58,7 @@ public final class BlueApiClients {
 	public static BlueApiClients create(WebClient webClient, BlueStreams streams, @Nullable URI baseUrl) {
 
 		return new BlueApiClients(
-				HttpServiceProxyFactory.builderFor(BlueExchangeAdapter.create(webClient, streams)).build(),
+				HttpServiceProxyFactory.builderFor(new BlueExchangeAdapter(webClient, streams)).build(),
 				(baseUrl != null) ? "for " + describe(baseUrl) : "on a WebClient");
 	}
 

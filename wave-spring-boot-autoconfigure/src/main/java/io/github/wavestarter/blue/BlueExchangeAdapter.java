@@ -2,9 +2,12 @@ package io.github.wavestarter.blue;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientAdapter;
@@ -15,31 +18,26 @@ import org.springframework.web.service.invoker.HttpRequestValues;
  * A {@link WebClientAdapter} variant for Blue API HTTP service interfaces: methods
  * returning {@code Flux<T>} are treated as Blue server streams and decoded with
  * {@link BlueStreams} (unwrapping {@code result}, mapping {@code error} lines, line-size
- * limit, backpressure, cancellation); all other return types are delegated unchanged.
- * Non-2xx responses become {@link BlueApiException} (the client is mutated with
- * {@link BlueApiErrors#register}).
+ * limit, backpressure, cancellation); a non-2xx answer to any method is a
+ * {@link BlueApiException}, mapped on each request (the client itself is not changed, so
+ * {@code waveWebClient}'s own mapping is not registered a second time).
  */
-public final class BlueExchangeAdapter extends AbstractReactorHttpExchangeAdapter {
+final class BlueExchangeAdapter extends AbstractReactorHttpExchangeAdapter {
 
 	private final WebClientAdapter delegate;
 
 	private final BlueStreams streams;
 
-	private BlueExchangeAdapter(WebClient webClient, BlueStreams streams) {
-		WebClient.Builder builder = webClient.mutate();
-		BlueApiErrors.register(builder, streams.getJsonMapper());
-		this.delegate = WebClientAdapter.create(builder.build());
+	BlueExchangeAdapter(WebClient webClient, BlueStreams streams) {
+		this.delegate = WebClientAdapter.create(webClient);
 		this.streams = streams;
 	}
 
-	/**
-	 * Create an adapter.
-	 * @param webClient the client, typically {@code waveWebClient}
-	 * @param streams the stream decoder
-	 * @return the adapter
-	 */
-	public static BlueExchangeAdapter create(WebClient webClient, BlueStreams streams) {
-		return new BlueExchangeAdapter(webClient, streams);
+	private WebClient.ResponseSpec retrieve(HttpRequestValues values) {
+		JsonMapper jsonMapper = this.streams.getJsonMapper();
+		return this.delegate.newRequest(values)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, (response) -> BlueApiErrors.fromResponse(response, jsonMapper));
 	}
 
 	@Override
@@ -49,17 +47,17 @@ public final class BlueExchangeAdapter extends AbstractReactorHttpExchangeAdapte
 
 	@Override
 	public Mono<Void> exchangeForMono(HttpRequestValues values) {
-		return this.delegate.exchangeForMono(values);
+		return retrieve(values).toBodilessEntity().then();
 	}
 
 	@Override
 	public Mono<HttpHeaders> exchangeForHeadersMono(HttpRequestValues values) {
-		return this.delegate.exchangeForHeadersMono(values);
+		return retrieve(values).toBodilessEntity().map(ResponseEntity::getHeaders);
 	}
 
 	@Override
 	public <T> Mono<T> exchangeForBodyMono(HttpRequestValues values, ParameterizedTypeReference<T> bodyType) {
-		return this.delegate.exchangeForBodyMono(values, bodyType);
+		return retrieve(values).bodyToMono(bodyType);
 	}
 
 	@Override
@@ -69,21 +67,19 @@ public final class BlueExchangeAdapter extends AbstractReactorHttpExchangeAdapte
 
 	@Override
 	public Mono<ResponseEntity<Void>> exchangeForBodilessEntityMono(HttpRequestValues values) {
-		return this.delegate.exchangeForBodilessEntityMono(values);
+		return retrieve(values).toBodilessEntity();
 	}
 
 	@Override
 	public <T> Mono<ResponseEntity<T>> exchangeForEntityMono(HttpRequestValues values,
 			ParameterizedTypeReference<T> bodyType) {
-		return this.delegate.exchangeForEntityMono(values, bodyType);
+		return retrieve(values).toEntity(bodyType);
 	}
 
 	@Override
 	public <T> Mono<ResponseEntity<Flux<T>>> exchangeForEntityFlux(HttpRequestValues values,
 			ParameterizedTypeReference<T> bodyType) {
-		return this.delegate.exchangeForEntityFlux(values,
-				new ParameterizedTypeReference<org.springframework.core.io.buffer.DataBuffer>() {
-				})
+		return retrieve(values).toEntityFlux(DataBuffer.class)
 			.map((entity) -> ResponseEntity.status(entity.getStatusCode())
 				.headers(entity.getHeaders())
 				.body(this.streams.decode(entity.getBody(), bodyType)));

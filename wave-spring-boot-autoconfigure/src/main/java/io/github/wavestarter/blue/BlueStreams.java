@@ -53,6 +53,9 @@ public final class BlueStreams {
 	/** Default maximum size of one stream line: 16 MB. */
 	public static final DataSize DEFAULT_MAX_LINE_SIZE = DataSize.ofMegabytes(16);
 
+	/** Largest maximum size of one stream line: 2047 MB. */
+	public static final DataSize MAX_LINE_SIZE = DataSize.ofMegabytes(2047);
+
 	private static final int PREFETCH = 4;
 
 	private static final BlueStreams DEFAULTS = new BlueStreams(BlueApiErrors.DEFAULT_MAPPER,
@@ -66,8 +69,8 @@ public final class BlueStreams {
 
 	private BlueStreams(JsonMapper jsonMapper, long maxLineSize) {
 		Assert.notNull(jsonMapper, "JsonMapper must not be null");
-		Assert.isTrue(maxLineSize > 0 && maxLineSize <= Integer.MAX_VALUE - 16,
-				"maxLineSize must be between 1 byte and 2 GB");
+		Assert.isTrue(maxLineSize > 0 && maxLineSize <= MAX_LINE_SIZE.toBytes(),
+				"maxLineSize must be between 1 byte and 2047 MB");
 		this.jsonMapper = jsonMapper;
 		this.maxLineSize = (int) maxLineSize;
 		this.treeReader = reader(JsonNode.class);

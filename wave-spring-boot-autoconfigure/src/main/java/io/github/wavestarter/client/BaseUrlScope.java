@@ -24,7 +24,7 @@ import java.util.Locale;
  * that the readings disagree on (say {@code /m/blue/..%2F..%2Fother}, or a path still
  * encoded after three rounds of decoding) is {@link Placement#AMBIGUOUS}.
  */
-public final class BaseUrlScope {
+final class BaseUrlScope {
 
 	private static final int DECODING_ROUNDS = 3;
 
@@ -42,7 +42,7 @@ public final class BaseUrlScope {
 	 * Creates a scope.
 	 * @param baseUrl the base URL ({@code wave.base-url})
 	 */
-	public BaseUrlScope(URI baseUrl) {
+	BaseUrlScope(URI baseUrl) {
 		this.scheme = lower(baseUrl.getScheme());
 		this.host = lower(baseUrl.getHost());
 		this.port = effectivePort(this.scheme, baseUrl.getPort());
@@ -56,7 +56,7 @@ public final class BaseUrlScope {
 	 * @param url the request URL
 	 * @return whether it may carry the Wave token
 	 */
-	public boolean contains(URI url) {
+	boolean contains(URI url) {
 		return place(url) == Placement.INSIDE;
 	}
 
@@ -65,7 +65,7 @@ public final class BaseUrlScope {
 	 * @param url the request URL
 	 * @return inside (it may carry the token), outside, or ambiguous
 	 */
-	public Placement place(URI url) {
+	Placement place(URI url) {
 		String urlScheme = lower(url.getScheme());
 		if (!this.scheme.equals(urlScheme) || !this.host.equals(lower(url.getHost()))
 				|| this.port != effectivePort(urlScheme, url.getPort())) {
@@ -98,7 +98,7 @@ public final class BaseUrlScope {
 	 * The base path, normalized.
 	 * @return the path, without a trailing slash ({@code ""} for the root)
 	 */
-	public String getBasePath() {
+	String getBasePath() {
 		return this.basePath;
 	}
 
@@ -229,7 +229,7 @@ public final class BaseUrlScope {
 	/**
 	 * Where a request URL lies relative to the base URL.
 	 */
-	public enum Placement {
+	enum Placement {
 
 		/** Under the base URL in every reading: the request carries the Wave token. */
 		INSIDE,

@@ -1,6 +1,7 @@
 package io.github.wavestarter.client;
 
-import io.github.wavestarter.observation.WaveObservations;
+import java.net.URI;
+
 import io.github.wavestarter.token.BearerTokens;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.github.wavestarter.token.WaveTokenException;
@@ -19,9 +20,15 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
+ * Puts the Wave token on a
+ * {@link org.springframework.web.reactive.function.client.WebClient}:
+ * {@code waveWebClient} has one, and an application adds one to a client of its own
+ * ({@code builder.filter(new WaveBearerTokenFilter(tokens, baseUrl, registry))}) to call
+ * the Blue API through it.
+ * <p>
  * Adds {@code Authorization: Bearer <Wave token>} to requests under the Blue API base URL
- * (and to no other request; see {@link BaseUrlScope} for how paths are read), fails a
- * request to the API's host whose path is ambiguous with an
+ * (and to no other request; see the README's section on which paths get the token), fails
+ * a request to the API's host whose path is ambiguous with an
  * {@link AmbiguousRequestPathException} before it is sent, and replays a request once
  * with a new token when the Blue API answers 401 (gRPC {@code UNAUTHENTICATED}): the
  * rejected token is dropped first, so concurrent callers share one new token. A second
@@ -37,6 +44,17 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  */
 public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 
+	/**
+	 * Observation of a Blue API request replayed after a 401, tag {@value #OUTCOME}:
+	 * {@code success}, {@code unauthorized} when the new token is refused too,
+	 * {@code failure} when no new token or no answer could be had, {@code cancelled} when
+	 * the caller cancelled.
+	 */
+	static final String API_REPLAY = "wave.api.replay";
+
+	/** Tag: how a replay ended. */
+	static final String OUTCOME = "outcome";
+
 	private final WaveAccessTokenProvider tokens;
 
 	private final BaseUrlScope scope;
@@ -49,13 +67,12 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 	/**
 	 * Creates a filter.
 	 * @param tokens the token source
-	 * @param scope the URLs that get the token
+	 * @param baseUrl the Blue API base URL: only requests under it get the token
 	 * @param observationRegistry where replays are observed
 	 */
-	public WaveBearerTokenFilter(WaveAccessTokenProvider tokens, BaseUrlScope scope,
-			ObservationRegistry observationRegistry) {
+	public WaveBearerTokenFilter(WaveAccessTokenProvider tokens, URI baseUrl, ObservationRegistry observationRegistry) {
 		this.tokens = tokens;
-		this.scope = scope;
+		this.scope = new BaseUrlScope(baseUrl);
 		this.observationRegistry = observationRegistry;
 	}
 
@@ -121,16 +138,15 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 		if (!this.tokens.invalidateRejected(rejected)) {
 			return Mono.just(response);
 		}
-		Observation observation = Observation.createNotStarted(WaveObservations.API_REPLAY, this.observationRegistry)
+		Observation observation = Observation.createNotStarted(API_REPLAY, this.observationRegistry)
 			.contextualName("wave api replay");
 		return response.releaseBody()
 			.then(this.tokens.getAccessToken())
 			.flatMap((fresh) -> next.exchange(withBearer(request, fresh)))
-			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME,
+			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(OUTCOME,
 					(replayed.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) ? "unauthorized" : "success"))
-			.doOnError(
-					(failure) -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure").error(failure))
-			.doOnCancel(() -> observation.lowCardinalityKeyValue(WaveObservations.OUTCOME, "cancelled"))
+			.doOnError((failure) -> observation.lowCardinalityKeyValue(OUTCOME, "failure").error(failure))
+			.doOnCancel(() -> observation.lowCardinalityKeyValue(OUTCOME, "cancelled"))
 			.doFirst(observation::start)
 			.doFinally((signal) -> observation.stop());
 	}

@@ -6,7 +6,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Customizes the {@code waveWebClient} only (unlike Boot's {@code WebClientCustomizer},
  * which applies to every {@code WebClient} built from the application's builder). Beans
  * of this type are applied in {@link org.springframework.core.annotation.Order} order,
- * after the starter's own settings (base URL, bearer token filter, error mapping).
+ * after the starter's own settings ({@code wave.http.*}, base URL, bearer token filter,
+ * error mapping).
  */
 @FunctionalInterface
 public interface WaveWebClientCustomizer {

@@ -1,11 +1,12 @@
 package io.github.wavestarter.token;
 
-import io.github.wavestarter.token.grant.PasswordGrantRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.util.Assert;
 
 /**
  * The OAuth2 grants the Wave token endpoint accepts.
@@ -37,17 +38,36 @@ public enum WaveGrantType {
 	}
 
 	/**
+	 * The grant of a registration.
+	 * @param grantType the registration's grant type
+	 * @return the Wave grant
+	 * @throws IllegalArgumentException for a grant the Wave token endpoint does not take
+	 */
+	public static WaveGrantType of(AuthorizationGrantType grantType) {
+		for (WaveGrantType candidate : values()) {
+			if (candidate.authorizationGrantType.equals(grantType)) {
+				return candidate;
+			}
+		}
+		throw new IllegalArgumentException("The Wave token endpoint takes the client_credentials and password "
+				+ "grants, not " + grantType.getValue());
+	}
+
+	/**
 	 * Creates the grant request for one token request.
 	 * @param registration the Wave client registration
 	 * @param username the user name (password grant only)
 	 * @param password the user password (password grant only)
 	 * @return the grant request
 	 */
-	public AbstractOAuth2AuthorizationGrantRequest createRequest(ClientRegistration registration, String username,
-			String password) {
+	AbstractOAuth2AuthorizationGrantRequest createRequest(ClientRegistration registration, @Nullable String username,
+			@Nullable String password) {
 		return switch (this) {
 			case CLIENT_CREDENTIALS -> new OAuth2ClientCredentialsGrantRequest(registration);
-			case PASSWORD -> new PasswordGrantRequest(registration, username, password);
+			case PASSWORD -> {
+				Assert.state(username != null && password != null, "The password grant needs a username and password");
+				yield new PasswordGrantRequest(registration, username, password);
+			}
 		};
 	}
 

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.wavestarter.observation.WaveObservations;
-import io.github.wavestarter.token.grant.TokenRenewalPolicy;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -14,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
@@ -25,6 +24,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Holds the application's one Wave access token: every thread, request, scheduler and
@@ -61,9 +62,6 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	/** Name of the principal the application's token is stored under. */
 	public static final String APPLICATION_PRINCIPAL = "wave-application";
-
-	/** Default shortest time between two renewals forced by rejections. */
-	public static final Duration DEFAULT_FORCED_RENEWAL_INTERVAL = Duration.ofSeconds(10);
 
 	/** Backoff after the first failed background renewal, in seconds. */
 	public static final long FIRST_RENEWAL_BACKOFF_SECONDS = 1;
@@ -106,19 +104,6 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	private volatile TokenState state = TokenState.NEVER_ACQUIRED;
 
 	/**
-	 * Creates a manager that renews a rejected token at most once per
-	 * {@link #DEFAULT_FORCED_RENEWAL_INTERVAL}.
-	 * @param registration the Wave client registration
-	 * @param provider obtains and renews tokens
-	 * @param renewalPolicy when a cached token is renewed
-	 * @param observationRegistry where acquisitions are observed
-	 */
-	public WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
-			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry) {
-		this(registration, provider, renewalPolicy, observationRegistry, DEFAULT_FORCED_RENEWAL_INTERVAL);
-	}
-
-	/**
 	 * Creates a manager.
 	 * @param registration the Wave client registration
 	 * @param provider obtains and renews tokens
@@ -127,8 +112,9 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	 * @param forcedRenewalInterval shortest time between two renewals forced by the API
 	 * rejecting the token; zero renews on every rejection
 	 */
-	public WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
+	WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
 			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry, Duration forcedRenewalInterval) {
+		Assert.isTrue(!forcedRenewalInterval.isNegative(), "forcedRenewalInterval must not be negative");
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
 		this.registrationId = registration.getRegistrationId();
@@ -143,7 +129,20 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		this.renewalPolicy = renewalPolicy;
 		this.clock = renewalPolicy.clock();
 		this.observationRegistry = observationRegistry;
-		this.forcedRenewalInterval = forcedRenewalInterval.isNegative() ? Duration.ZERO : forcedRenewalInterval;
+		this.forcedRenewalInterval = forcedRenewalInterval;
+	}
+
+	/**
+	 * Starts building a manager for a registration.
+	 * @param registration the Wave client registration (client id and secret, grant type,
+	 * scope, token URI)
+	 * @param tokenEndpointClient the client that posts token requests (built from Boot's
+	 * {@code WebClient.Builder}, without the Wave bearer filter)
+	 * @param settings how tokens are requested and renewed
+	 * @return the builder
+	 */
+	public static Builder builder(ClientRegistration registration, WebClient tokenEndpointClient, Settings settings) {
+		return new Builder(registration, tokenEndpointClient, settings);
 	}
 
 	@Override
@@ -224,7 +223,7 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		while (true) {
 			Acquisition running = this.inFlight.get();
 			if (running != null) {
-				running.observation().event(WaveObservations.JOINED);
+				running.observation().event(TokenObservations.JOINED);
 				return running.result().asMono();
 			}
 			CachedToken cached = this.current.get();
@@ -257,15 +256,15 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private Acquisition newAcquisition() {
 		return new Acquisition(Sinks.one(),
-				Observation.createNotStarted(WaveObservations.TOKEN_ACQUISITION, this.observationRegistry)
+				Observation.createNotStarted(TokenObservations.TOKEN_ACQUISITION, this.observationRegistry)
 					.contextualName("wave token acquisition")
-					.lowCardinalityKeyValue(WaveObservations.GRANT_TYPE, this.grantType));
+					.lowCardinalityKeyValue(TokenObservations.GRANT_TYPE, this.grantType));
 	}
 
 	private void start(Acquisition acquisition) {
 		acquisition.observation().start();
 		Mono.defer(this::authorize)
-			.contextWrite((context) -> context.put(WaveObservations.CONTEXT_KEY, acquisition.observation()))
+			.contextWrite((context) -> context.put(TokenObservations.CONTEXT_KEY, acquisition.observation()))
 			.subscribe((token) -> succeeded(acquisition, token), (failure) -> failed(acquisition, failure));
 	}
 
@@ -290,8 +289,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		this.state = this.state.acquired(this.clock.instant(), token.getExpiresAt());
 		this.inFlight.compareAndSet(acquisition, null);
 		acquisition.observation()
-			.lowCardinalityKeyValue(WaveObservations.OUTCOME, "success")
-			.lowCardinalityKeyValue(WaveObservations.ERROR_CODE, "none")
+			.lowCardinalityKeyValue(TokenObservations.OUTCOME, "success")
+			.lowCardinalityKeyValue(TokenObservations.ERROR_CODE, "none")
 			.stop();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Obtained a Wave access token for registration '" + this.registrationId + "', expires at "
@@ -318,8 +317,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		}
 		this.inFlight.compareAndSet(acquisition, null);
 		acquisition.observation()
-			.lowCardinalityKeyValue(WaveObservations.OUTCOME, "failure")
-			.lowCardinalityKeyValue(WaveObservations.ERROR_CODE, errorCode)
+			.lowCardinalityKeyValue(TokenObservations.OUTCOME, "failure")
+			.lowCardinalityKeyValue(TokenObservations.ERROR_CODE, errorCode)
 			.error(failure)
 			.stop();
 		if (logger.isDebugEnabled()) {
@@ -340,6 +339,125 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	 */
 	private static String describe(Throwable failure) {
 		return (failure instanceof WaveTokenException) ? failure.getMessage() : failure.getClass().getName();
+	}
+
+	/**
+	 * How tokens are requested and renewed: the {@code wave.token.*} settings.
+	 *
+	 * @param timeout timeout of one token request attempt
+	 * @param maxAttempts attempts in all for transient failures (at least 1)
+	 * @param retryBackoff backoff before the first retry
+	 * @param defaultExpiresIn lifetime assumed when a response has no {@code expires_in}
+	 * @param clockSkew how long before expiry a token is renewed, at most
+	 * @param forcedRenewalInterval shortest time between two renewals forced by the API
+	 * rejecting the token
+	 * @param useRefreshToken whether renewal tries the {@code refresh_token} grant first
+	 */
+	public record Settings(Duration timeout, int maxAttempts, Duration retryBackoff, Duration defaultExpiresIn,
+			Duration clockSkew, Duration forcedRenewalInterval, boolean useRefreshToken) {
+
+		/**
+		 * Checks the settings.
+		 * @throws IllegalArgumentException when a duration is negative, a timeout or
+		 * lifetime is not positive, or {@code maxAttempts} is below 1
+		 */
+		public Settings {
+			Assert.isTrue(timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive");
+			Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
+			Assert.isTrue(!retryBackoff.isNegative(), "retryBackoff must not be negative");
+			Assert.isTrue(defaultExpiresIn.compareTo(Duration.ZERO) > 0, "defaultExpiresIn must be positive");
+			Assert.isTrue(!clockSkew.isNegative(), "clockSkew must not be negative");
+			Assert.isTrue(!forcedRenewalInterval.isNegative(), "forcedRenewalInterval must not be negative");
+		}
+
+	}
+
+	/**
+	 * Builds a {@link WaveTokenManager}.
+	 */
+	public static final class Builder {
+
+		private final ClientRegistration registration;
+
+		private final WebClient tokenEndpointClient;
+
+		private @Nullable String username;
+
+		private @Nullable String password;
+
+		private final Settings settings;
+
+		private JsonMapper jsonMapper = JsonMapper.shared();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(ClientRegistration registration, WebClient tokenEndpointClient, Settings settings) {
+			this.registration = registration;
+			this.tokenEndpointClient = tokenEndpointClient;
+			this.settings = settings;
+		}
+
+		/**
+		 * The Wave user of the {@code password} grant.
+		 * @param username the user name
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder user(@Nullable String username, @Nullable String password) {
+			this.username = username;
+			this.password = password;
+			return this;
+		}
+
+		/**
+		 * The mapper that reads token responses.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Where acquisitions are observed.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The clock of token expiry, renewal and backoff.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Builds the manager.
+		 * @return the manager
+		 */
+		public WaveTokenManager build() {
+			WaveGrantType grantType = WaveGrantType.of(this.registration.getAuthorizationGrantType());
+			String username = this.username;
+			String password = this.password;
+			TokenRenewalPolicy renewalPolicy = new TokenRenewalPolicy(this.settings.clockSkew(), this.clock);
+			WaveAuthorizedClientProvider provider = new WaveAuthorizedClientProvider(
+					new WaveTokenResponseClient(this.tokenEndpointClient, this.jsonMapper, this.settings),
+					(registration) -> grantType.createRequest(registration, username, password), renewalPolicy,
+					this.settings.useRefreshToken());
+			return new WaveTokenManager(this.registration, provider, renewalPolicy, this.observationRegistry,
+					this.settings.forcedRenewalInterval());
+		}
+
 	}
 
 	private record CachedToken(OAuth2AccessToken token, Instant renewAt, Mono<OAuth2AccessToken> mono) {

@@ -1,11 +1,9 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.time.Duration;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.client.WaveWebClientCustomizer;

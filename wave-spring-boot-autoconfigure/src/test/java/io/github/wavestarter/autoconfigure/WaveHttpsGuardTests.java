@@ -1,7 +1,5 @@
 package io.github.wavestarter.autoconfigure;
 
-import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationException;
-import io.github.wavestarter.autoconfigure.diagnostics.InvalidWaveConfigurationFailureAnalyzer;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import org.junit.jupiter.api.Test;
 

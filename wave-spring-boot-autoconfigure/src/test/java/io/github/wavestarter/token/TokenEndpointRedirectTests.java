@@ -2,8 +2,7 @@ package io.github.wavestarter.token;
 
 import java.time.Duration;
 
-import io.github.wavestarter.http.WaveHttpClientConfigurer;
-import io.github.wavestarter.http.WaveHttpClientSettings;
+import io.github.wavestarter.client.WaveTokenEndpointClientCustomizer;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.RecordingSocket;
 import io.github.wavestarter.testsupport.WaveContexts;
@@ -105,7 +104,7 @@ class TokenEndpointRedirectTests {
 	@Test
 	void connectorThatDoesNotFollowReportsTheStatusAndTheTargetHost() {
 		this.server.faults().token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
-		this.runner.withBean(WaveHttpClientConfigurer.class, () -> configurer(false)).run((context) -> {
+		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(false)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getHttpStatus()).isEqualTo(307);
 			assertThat(failure.getMessage()).contains("with a redirect to http://127.0.0.1;");
@@ -117,7 +116,7 @@ class TokenEndpointRedirectTests {
 	@Test
 	void connectorThatFollowsIsStoppedBeforeAnythingIsSent() {
 		this.server.faults().token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
-		this.runner.withBean(WaveHttpClientConfigurer.class, () -> configurer(true)).run((context) -> {
+		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(true)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getHttpStatus()).isZero();
 			assertThat(failure.getMessage())
@@ -129,7 +128,7 @@ class TokenEndpointRedirectTests {
 	@Test
 	void relativeRedirectBackToTheSameHostIsNotFollowedEither() {
 		this.server.faults().token().failNext(1).withRedirect(302, "/other/access_token");
-		this.runner.withBean(WaveHttpClientConfigurer.class, () -> configurer(true)).run((context) -> {
+		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(true)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getMessage()).contains("http://127.0.0.1");
 			settle();
@@ -194,9 +193,9 @@ class TokenEndpointRedirectTests {
 		return context.getBean(WaveAccessTokenProvider.class);
 	}
 
-	private static WaveHttpClientConfigurer configurer(boolean followRedirects) {
+	private static WaveTokenEndpointClientCustomizer connector(boolean followRedirects) {
 		HttpClient client = HttpClient.create(ConnectionProvider.newConnection()).followRedirect(followRedirects);
-		return new WaveHttpClientConfigurer(WaveHttpClientSettings.NONE, new ReactorClientHttpConnector(client));
+		return (builder) -> builder.clientConnector(new ReactorClientHttpConnector(client));
 	}
 
 }

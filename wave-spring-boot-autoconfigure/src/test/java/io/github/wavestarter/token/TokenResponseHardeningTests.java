@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.fault.HostileToken;
-import io.github.wavestarter.token.endpoint.WaveTokenResponseClient;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,19 +1,16 @@
 package io.github.wavestarter.autoconfigure.actuate;
 
-import io.github.wavestarter.actuate.WaveHealthEvaluator;
-import io.github.wavestarter.actuate.WaveHealthIndicator;
-import io.github.wavestarter.actuate.WaveReactiveHealthIndicator;
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.WaveProperties;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,14 +30,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(WaveAccessTokenProvider.class)
 @ConditionalOnEnabledHealthIndicator("wave")
-@EnableConfigurationProperties({ WaveProperties.class, WaveHealthProperties.class })
+@EnableConfigurationProperties(WaveProperties.class)
 public final class WaveHealthAutoConfiguration {
 
 	/** Name of the health indicator bean (contributor name {@code wave}). */
 	public static final String BEAN_NAME = "waveHealthIndicator";
 
-	static WaveHealthEvaluator evaluator(WaveAccessTokenProvider tokens, WaveProperties properties,
-			WaveHealthProperties health) {
+	static WaveHealthEvaluator evaluator(WaveAccessTokenProvider tokens, WaveProperties properties) {
+		WaveProperties.Health health = properties.getHealth();
 		return WaveHealthEvaluator.of(tokens, properties.getRegistrationId(), health.isActive(), health.getTimeout());
 	}
 
@@ -50,9 +47,8 @@ public final class WaveHealthAutoConfiguration {
 
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
-		WaveReactiveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties,
-				WaveHealthProperties health) {
-			return new WaveReactiveHealthIndicator(evaluator(tokens, properties, health));
+		WaveReactiveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties) {
+			return new WaveReactiveHealthIndicator(evaluator(tokens, properties));
 		}
 
 	}
@@ -63,9 +59,8 @@ public final class WaveHealthAutoConfiguration {
 
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
-		WaveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties,
-				WaveHealthProperties health) {
-			return new WaveHealthIndicator(evaluator(tokens, properties, health));
+		WaveHealthIndicator waveHealthIndicator(WaveAccessTokenProvider tokens, WaveProperties properties) {
+			return new WaveHealthIndicator(evaluator(tokens, properties));
 		}
 
 	}

@@ -2,7 +2,6 @@ package io.github.wavestarter.autoconfigure.blue;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.WaveProperties;
-import io.github.wavestarter.autoconfigure.WavePropertiesValidator;
 import io.github.wavestarter.blue.BlueApiClients;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.CostApi;
@@ -18,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -31,25 +29,21 @@ import org.springframework.web.reactive.function.client.WebClient;
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBean(name = WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME)
-@EnableConfigurationProperties(WaveStreamProperties.class)
+@EnableConfigurationProperties(WaveProperties.class)
 public final class WaveBlueApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveStreamProperties properties,
-			Environment environment) {
-		WavePropertiesValidator.checkStream(properties.getMaxLineSize(),
-				WavePropertiesValidator.typedValues(environment));
+	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveProperties properties) {
 		JsonMapper mapper = jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper);
-		return BlueStreams.create(mapper, properties.getMaxLineSize());
+		return BlueStreams.create(mapper, properties.getStream().getMaxLineSize());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	BlueApiClients blueApiClients(@Qualifier(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME) WebClient waveWebClient,
-			BlueStreams blueStreams, ObjectProvider<WaveProperties> properties) {
-		WaveProperties wave = properties.getIfAvailable();
-		return BlueApiClients.create(waveWebClient, blueStreams, (wave != null) ? wave.getBaseUrl() : null);
+			BlueStreams blueStreams, WaveProperties properties) {
+		return BlueApiClients.create(waveWebClient, blueStreams, properties.getBaseUrl());
 	}
 
 	@Bean

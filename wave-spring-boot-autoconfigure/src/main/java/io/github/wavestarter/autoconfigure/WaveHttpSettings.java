@@ -1,0 +1,33 @@
+package io.github.wavestarter.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * HTTP settings shared by the token endpoint client and {@code waveWebClient}
+ * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set
+ * keeps the application's defaults ({@code spring.http.clients.*}).
+ *
+ * @param connectTimeout the connect timeout
+ * @param responseTimeout the response (read) timeout
+ * @param maxInMemorySize the largest unary response body held in memory
+ * @param sslBundle the SSL bundle for TLS connections
+ * @param sslBundleName the name of the SSL bundle, for messages
+ * @param proxy the outbound proxy
+ */
+record WaveHttpSettings(@Nullable Duration connectTimeout, @Nullable Duration responseTimeout,
+		@Nullable DataSize maxInMemorySize, @Nullable SslBundle sslBundle, @Nullable String sslBundleName,
+		@Nullable WaveProxy proxy) {
+
+	@Override
+	public String toString() {
+		return "WaveHttpSettings[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
+				+ ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle=" + this.sslBundleName + ", proxy="
+				+ this.proxy + "]";
+	}
+
+}

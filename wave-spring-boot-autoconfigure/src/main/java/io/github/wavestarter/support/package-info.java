@@ -1,7 +1,0 @@
-/**
- * Helpers shared by the other packages.
- */
-@NullMarked
-package io.github.wavestarter.support;
-
-import org.jspecify.annotations.NullMarked;
