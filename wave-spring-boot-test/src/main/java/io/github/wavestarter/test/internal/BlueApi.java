@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,8 @@ public final class BlueApi {
 		return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
 			TokenStore.Validity validity = tokens.check(bearer);
 			journal.record(RecordedApiRequest.of(settings.clock.instant(), method, path, query,
-					validity == TokenStore.Validity.VALID, body, authorization));
+					validity == TokenStore.Validity.VALID, body, authorization,
+					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE)));
 			return faultApplier.respond(res, faults.nextForApi(path),
 					() -> answer(method, path, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
@@ -155,6 +157,14 @@ public final class BlueApi {
 		}
 		if (response instanceof StubbedResponse.GrpcError error) {
 			return GrpcStatus.error(error.grpcCode(), error.message());
+		}
+		if (response instanceof StubbedResponse.Raw raw) {
+			return new WaveResponse.Unary(raw.status(), raw.contentType(), raw.body().getBytes(StandardCharsets.UTF_8),
+					Map.of());
+		}
+		if (response instanceof StubbedResponse.Chunked chunked) {
+			return new WaveResponse.Chunks(chunked.status(), Flux.defer(() -> Flux.from(chunked.chunks().get())),
+					Map.of());
 		}
 		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
 		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));

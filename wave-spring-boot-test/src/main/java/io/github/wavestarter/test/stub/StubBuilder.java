@@ -2,6 +2,9 @@ package io.github.wavestarter.test.stub;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 
 /**
  * Fluent stub definition, obtained from
@@ -11,6 +14,8 @@ import java.util.Objects;
  * server.stubs().stub("GET", "/cost/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
  * server.stubs().stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
  * server.stubs().stub("GET", "/admin/v1/acctgroups/{id}").thenGrpcError(5, "group not found");
+ * server.stubs().stub("GET", "/iam/v1/whoami").thenRespond(502, "text/html", "<html>Bad Gateway</html>");
+ * server.stubs().stub("GET", "/cost/v1/aws/accounts").thenChunks(() -> Flux.just("{\"result\":{\"id\"", ":\"1\"}}\n"));
  * }</pre>
  *
  * Paths are relative to {@code /m/blue} and start with the service base, as in the real
@@ -67,6 +72,28 @@ public final class StubBuilder {
 	public void thenGrpcError(int grpcCode, String message) {
 		registry.add(new ApiStub(method, pathTemplate,
 				new StubbedResponse.GrpcError(grpcCode, Objects.requireNonNull(message, "message"))));
+	}
+
+	/**
+	 * Answers exactly this, not checked as JSON: an error page of a proxy, a truncated
+	 * body, an empty one.
+	 * @param status HTTP status
+	 * @param contentType the {@code Content-Type}, or {@code null} for none
+	 * @param body the body text (UTF-8), may be empty
+	 */
+	public void thenRespond(int status, @Nullable String contentType, String body) {
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Raw(status, contentType, body)));
+	}
+
+	/**
+	 * Answers 200 {@code application/json} in chunks: each element of a new publisher
+	 * from {@code chunks} is written and flushed as one HTTP chunk when it is published,
+	 * with nothing added (no line framing), so a test controls chunk boundaries, pauses
+	 * and length (even endless streams; the server stops when the client goes away).
+	 * @param chunks supplies the chunks, once per request
+	 */
+	public void thenChunks(Supplier<? extends Publisher<String>> chunks) {
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Chunked(200, chunks)));
 	}
 
 }
