@@ -61,8 +61,8 @@ class ConsumerApplicationTests {
 		assertThat(total.get("rows").asLong()).isPositive();
 		assertThat(total.get("total").decimalValue()).isPositive();
 		assertThat(get("/whoami").body()).isEqualTo(this.wave.clientId());
-		assertThat(this.wave.tokenRequestCount()).isEqualTo(1);
-		assertThat(this.wave.lastTokenRequest().isMultipart()).isTrue();
+		assertThat(this.wave.journal().tokenRequestCount()).isEqualTo(1);
+		assertThat(this.wave.journal().lastTokenRequest().isMultipart()).isTrue();
 	}
 
 	@Test

@@ -61,11 +61,7 @@ class DemoBackend implements ApplicationListener<ApplicationEvent>, Ordered {
 					+ "' is not active: ignoring them and using the in-process emulator");
 		}
 		this.server = MockWaveServer.start();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("wave.token-uri", this.server.tokenUri());
-		properties.put("wave.base-url", this.server.baseUrl());
-		properties.put("wave.client-id", this.server.clientId());
-		properties.put("wave.client-secret", this.server.clientSecret());
+		Map<String, Object> properties = new LinkedHashMap<>(this.server.springProperties());
 		properties.put("wave.grant-type", "client-credentials");
 		properties.put(DEMO_PROPERTY, "true");
 		// first: the demo must win over any wave.* the user has configured

@@ -148,8 +148,8 @@ class SampleApplicationTests {
 			assertThat(output.getOut()).doesNotContain("DEMO DATA")
 				.contains("Who am I:      real-client (email real-client@acme.example, org acme)")
 				.contains("AWS accounts:  3");
-			assertThat(real.tokenRequestCount()).isEqualTo(1);
-			assertThat(real.apiRequests()).extracting((r) -> r.path())
+			assertThat(real.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(real.journal().apiRequests()).extracting((r) -> r.path())
 				.containsExactly("/iam/v1/whoami", "/cost/v1/aws/accounts", "/cost/v1/aws/costs:read");
 		}
 	}
@@ -157,7 +157,8 @@ class SampleApplicationTests {
 	@Test
 	void apiErrorIsReportedWithExitCodeOne(CapturedOutput output) {
 		try (MockWaveServer real = MockWaveServer.start()) {
-			real.api("/cost/v1/aws/costs:read")
+			real.faults()
+				.api("/cost/v1/aws/costs:read")
 				.failNext(1)
 				.withMidStreamError(10, 7, "permission denied for billing group");
 			try (ConfigurableApplicationContext context = SampleApplication.run("--spring.profiles.active=wave",
@@ -177,7 +178,7 @@ class SampleApplicationTests {
 
 	private Expected expected(MockWaveServer wave, LocalDate start, LocalDate end)
 			throws IOException, InterruptedException {
-		String token = wave.issueAccessToken();
+		String token = wave.tokens().issueAccessToken();
 		String whoAmI = this.json.readTree(get(wave, token, "/iam/v1/whoami")).path("id").asString();
 		List<String> accountIds = new ArrayList<>();
 		for (String line : get(wave, token, "/cost/v1/aws/accounts").split("\n")) {

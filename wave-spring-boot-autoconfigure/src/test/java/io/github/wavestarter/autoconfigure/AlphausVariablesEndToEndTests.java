@@ -58,15 +58,15 @@ class AlphausVariablesEndToEndTests {
 			assertThat(user.id()).isEqualTo("analyst@example.com");
 			assertThat(user.metadata()).containsEntry("grantType", "password");
 			assertThat(rows).isEqualTo(3 * 3 * 7);
-			RecordedTokenRequest token = server.lastTokenRequest();
-			assertThat(server.tokenRequestCount()).isOne();
+			RecordedTokenRequest token = server.journal().lastTokenRequest();
+			assertThat(server.journal().tokenRequestCount()).isOne();
 			assertThat(token.path()).isEqualTo("/ripple/access_token");
 			assertThat(token.grantType()).isEqualTo("password");
 			assertThat(token.part("client_id")).isEqualTo("ripple-client-42");
 			assertThat(token.part("username")).isEqualTo("analyst@example.com");
-			assertThat(server.apiRequests()).extracting(RecordedApiRequest::path)
+			assertThat(server.journal().apiRequests()).extracting(RecordedApiRequest::path)
 				.containsExactly("/iam/v1/whoami", "/cost/v1/aws/costs:read");
-			assertThat(server.lastApiRequest().body()).contains("\"groupId\":\"bg-internal-1\"");
+			assertThat(server.journal().lastApiRequest().body()).contains("\"groupId\":\"bg-internal-1\"");
 			assertThat(output)
 				.contains("Wave starter: registration 'wave', grant password "
 						+ "(ALPHAUS_RIPPLE_USERNAME and ALPHAUS_RIPPLE_PASSWORD are set and wave.grant-type is not, "

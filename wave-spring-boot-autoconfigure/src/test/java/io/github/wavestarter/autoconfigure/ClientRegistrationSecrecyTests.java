@@ -81,13 +81,17 @@ class ClientRegistrationSecrecyTests {
 				LogFactory.getLog(ClientRegistrationSecrecyTests.class).info("typed client: " + iam);
 				assertThat(iam.whoAmI().block(BLOCK).id()).isEqualTo(server.clientId());
 				// a 401 replay, then redirects of the API and of the token endpoint
-				server.api().failNext(1).withStatus(401);
+				server.faults().api().failNext(1).withStatus(401);
 				assertThat(call(wave, "/iam/v1/whoami")).isEqualTo(200);
-				server.api().failNext(1).withStatus(307).withHeader("Location", target.baseUrl() + "/iam/v1/whoami");
+				server.faults()
+					.api()
+					.failNext(1)
+					.withStatus(307)
+					.withHeader("Location", target.baseUrl() + "/iam/v1/whoami");
 				assertThat(call(wave, "/iam/v1/whoami")).isEqualTo(307);
 				context.getBean(WaveAccessTokenProvider.class)
 					.invalidate(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK));
-				server.token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
+				server.faults().token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
 				assertThatException().isThrownBy(() -> call(wave, "/iam/v1/whoami"));
 				assertThatExceptionOfType(AmbiguousRequestPathException.class).isThrownBy(() -> wave.get()
 					.uri(URI.create(server.rootUrl() + "/m/blue/..%2f..%2fother"))
@@ -96,10 +100,10 @@ class ClientRegistrationSecrecyTests {
 					.block(BLOCK));
 				assertThat(call(wave, "/iam/v1/whoami")).isEqualTo(200);
 			}
-			assertThat(target.tokenRequests()).isEmpty();
-			assertThat(target.apiRequests()).isEmpty();
-			server.issuedTokens().forEach((issued) -> secrets.addAll(issued.values()));
-			assertThat(server.issuedTokens()).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(target.journal().tokenRequests()).isEmpty();
+			assertThat(target.journal().apiRequests()).isEmpty();
+			server.tokens().issued().forEach((issued) -> secrets.addAll(issued.values()));
+			assertThat(server.tokens().issued()).hasSizeGreaterThanOrEqualTo(2);
 		}
 		String log = output.getAll();
 		// the log is real: TRACE lines of Spring and Reactor Netty, the starter's own

@@ -148,10 +148,10 @@ class WaveAutoConfigurationTests {
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
 					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 				});
-			assertThat(this.server.apiRequests()).hasSize(2)
+			assertThat(this.server.journal().apiRequests()).hasSize(2)
 
 				.allSatisfy((request) -> assertThat(request.hasBearerToken("fixed-token")).isTrue());
-			assertThat(this.server.tokenRequestCount()).isZero();
+			assertThat(this.server.journal().tokenRequestCount()).isZero();
 		});
 	}
 
@@ -177,12 +177,12 @@ class WaveAutoConfigurationTests {
 					.block(BLOCK);
 				assertThat(elsewhere).isEqualTo(404);
 				assertThat(customizedRequests).containsExactly("/m/blue/iam/v1/whoami");
-				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
+				assertThat(this.server.journal().apiRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.path()).isEqualTo("/iam/v1/whoami");
 					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
-					assertThat(request.hasBearerToken(this.server.issuedTokens().get(0).accessToken())).isTrue();
+					assertThat(request.hasBearerToken(this.server.tokens().issued().get(0).accessToken())).isTrue();
 				});
-				assertThat(this.server.strayRequests()).singleElement().satisfies((request) -> {
+				assertThat(this.server.journal().strayRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.path()).isEqualTo("/elsewhere");
 					assertThat(request.hasAuthorization()).isFalse();
 				});

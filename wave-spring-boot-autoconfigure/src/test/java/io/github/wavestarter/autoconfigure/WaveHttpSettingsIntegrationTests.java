@@ -50,7 +50,7 @@ class WaveHttpSettingsIntegrationTests {
 				ClientHttpConnector connector = context.getBean(WaveConnector.class).connector();
 				assertThat(connector).isNotNull().isNotSameAs(context.getBean(ClientHttpConnector.class));
 				assertThat(callApi(context)).contains(WHOAMI);
-				assertThat(server.tokenRequestCount()).isEqualTo(1);
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 			});
 		}
 	}
@@ -58,7 +58,7 @@ class WaveHttpSettingsIntegrationTests {
 	@Test
 	void responseTimeoutFiresOnApiCalls() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.api().failNext(1).withDelay(Duration.ofSeconds(3));
+			server.faults().api().failNext(1).withDelay(Duration.ofSeconds(3));
 			WaveContexts.forServer(server).withPropertyValues("wave.http.response-timeout=300ms").run((context) -> {
 				long start = System.nanoTime();
 				assertThatThrownBy(() -> callApi(context)).isInstanceOf(WebClientRequestException.class)
@@ -71,7 +71,7 @@ class WaveHttpSettingsIntegrationTests {
 	@Test
 	void responseTimeoutFiresOnTokenRequests() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.setTokenResponseDelay(Duration.ofSeconds(3));
+			server.tokens().responseDelay(Duration.ofSeconds(3));
 			WaveContexts.forServer(server)
 				.withPropertyValues("wave.http.response-timeout=300ms", "wave.token.timeout=5s",
 						"wave.token.max-attempts=1")
@@ -130,7 +130,7 @@ class WaveHttpSettingsIntegrationTests {
 	@Test
 	void maxInMemorySizeLimitsApiBodies() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.stub("GET", "/iam/v1/whoami").thenReturn(Map.of("padding", "x".repeat(4096)));
+			server.stubs().stub("GET", "/iam/v1/whoami").thenReturn(Map.of("padding", "x".repeat(4096)));
 			WaveContexts.forServer(server).withPropertyValues("wave.http.max-in-memory-size=1KB").run((context) -> {
 				assertThatThrownBy(() -> callApi(context)).isInstanceOf(WebClientResponseException.class)
 					.hasRootCauseInstanceOf(DataBufferLimitException.class);
@@ -154,8 +154,8 @@ class WaveHttpSettingsIntegrationTests {
 				.run((context) -> {
 					assertThat(callApi(context)).contains(WHOAMI);
 					assertThat(proxy.tunnels).contains("127.0.0.1:" + server.port(), apiHost);
-					assertThat(server.tokenRequestCount()).isEqualTo(1);
-					assertThat(server.apiRequests()).singleElement()
+					assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
+					assertThat(server.journal().apiRequests()).singleElement()
 						.satisfies((request) -> assertThat(request.validToken()).isTrue());
 				});
 		}
@@ -174,7 +174,7 @@ class WaveHttpSettingsIntegrationTests {
 						.isInstanceOf(WaveTokenException.class);
 					assertThat(proxy.requestLines).isNotEmpty();
 					assertThat(proxy.tunnels).isEmpty();
-					assertThat(server.tokenRequestCount()).isZero();
+					assertThat(server.journal().tokenRequestCount()).isZero();
 				});
 		}
 	}
@@ -227,7 +227,7 @@ class WaveHttpSettingsIntegrationTests {
 				.withPropertyValues("wave.http.ssl-bundle=wave-test")
 				.run((context) -> {
 					assertThat(callApi(context)).contains(WHOAMI);
-					assertThat(server.tokenRequestCount()).isEqualTo(1);
+					assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 				});
 			// Without the bundle the JDK trust store refuses the self-signed certificate.
 			WaveContexts.forServer(server)

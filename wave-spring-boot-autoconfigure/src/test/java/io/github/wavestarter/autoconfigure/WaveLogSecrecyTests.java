@@ -87,12 +87,12 @@ class WaveLogSecrecyTests {
 				// let the one-second token become due, so the refresh_token grant is used
 				Thread.sleep(1000);
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
-				server.setTokenExpiresIn(Duration.ofDays(1));
-				server.api().failNext(1).withStatus(401);
+				server.tokens().expiresIn(Duration.ofDays(1));
+				server.faults().api().failNext(1).withStatus(401);
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 				assertThat(context.getBean(HealthIndicator.class).health().getStatus().getCode()).isEqualTo("UP");
 			}
-			assertThat(server.tokenRequests()).extracting(RecordedTokenRequest::grantType)
+			assertThat(server.journal().tokenRequests()).extracting(RecordedTokenRequest::grantType)
 				.contains("password", "refresh_token");
 			assertThat(proxy.tunnels).isNotEmpty();
 
@@ -111,8 +111,8 @@ class WaveLogSecrecyTests {
 				.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
 
 			// every access, id and refresh token the server ever issued
-			server.issuedTokens().forEach((issued) -> secrets.addAll(issued.values()));
-			assertThat(server.issuedTokens()).hasSizeGreaterThanOrEqualTo(3)
+			server.tokens().issued().forEach((issued) -> secrets.addAll(issued.values()));
+			assertThat(server.tokens().issued()).hasSizeGreaterThanOrEqualTo(3)
 				.extracting(IssuedTokenSet::refreshToken)
 				.doesNotContainNull();
 		}
@@ -147,21 +147,22 @@ class WaveLogSecrecyTests {
 				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
 
 				// a redirect of the token endpoint (the credentials must not follow it)
-				server.token().failNext(1).withRedirect(307, target.url("/collect?steal=1"));
+				server.faults().token().failNext(1).withRedirect(307, target.url("/collect?steal=1"));
 				assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
 					.hasMessageContaining("token_endpoint_redirect");
 
 				// hostile access tokens
 				for (HostileToken hostile : List.of(HostileToken.CR_LF, HostileToken.NUL, HostileToken.OVERSIZED,
 						HostileToken.JSON_OBJECT)) {
-					server.token().failNext(1).withHostileToken(hostile);
+					server.faults().token().failNext(1).withHostileToken(hostile);
 					assertThatThrownBy(() -> call(client)).isInstanceOf(WaveTokenException.class)
 						.hasMessageContaining("invalid_token_response");
 				}
 				hostileValues.addAll(List.of("X-Injected", "tok\u0000en", "A".repeat(64)));
 
 				// an error text that echoes the credentials and forges a log line
-				server.token()
+				server.faults()
+					.token()
 					.failNext(1)
 					.withStatus(400,
 							"{\"error\":\"invalid_grant\\r\\nFORGED-CODE " + USER_PASSWORD
@@ -173,25 +174,25 @@ class WaveLogSecrecyTests {
 				// a token, then a renewal that fails while it is valid (WARN)
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 				clock.advance(Duration.ofMinutes(59).plusSeconds(30));
-				server.token().failNext(1).withStatus(503);
+				server.faults().token().failNext(1).withStatus(503);
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 				await().atMost(BLOCK).until(() -> manager.getState().renewalFailing());
 
 				// a 401 that never ends: one forced renewal, then the token is kept
-				server.api().failNext(3).withStatus(401);
+				server.faults().api().failNext(3).withStatus(401);
 				for (int i = 0; i < 2; i++) {
 					assertThatThrownBy(() -> call(client)).isInstanceOf(BlueApiException.class)
 						.hasMessageContaining("401");
 				}
 				// after the forced renewal interval, a 431 drops the token
 				clock.advance(Duration.ofSeconds(10));
-				server.api().failNext(1).withResponse(431, "", "text/plain");
+				server.faults().api().failNext(1).withResponse(431, "", "text/plain");
 				assertThatThrownBy(() -> call(client)).isInstanceOf(BlueApiException.class).hasMessageContaining("431");
 				assertThat(call(client)).contains("\"id\":\"user@example.com\"");
 			}
 			assertThat(target.bytesReceived()).isZero();
-			server.issuedTokens().forEach((issued) -> secrets.addAll(issued.values()));
-			assertThat(server.issuedTokens()).hasSizeGreaterThanOrEqualTo(3);
+			server.tokens().issued().forEach((issued) -> secrets.addAll(issued.values()));
+			assertThat(server.tokens().issued()).hasSizeGreaterThanOrEqualTo(3);
 		}
 		String log = output.getAll();
 		assertThat(log).contains("[token_endpoint_redirect]")

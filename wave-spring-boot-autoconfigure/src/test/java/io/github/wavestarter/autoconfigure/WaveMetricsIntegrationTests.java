@@ -30,8 +30,8 @@ class WaveMetricsIntegrationTests {
 	@Test
 	void acquisitionsJoinsRetriesReplaysAndHttpCallsAreRecorded() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.token().failNext(1).withStatus(503);
-			server.setTokenResponseDelay(Duration.ofMillis(200));
+			server.faults().token().failNext(1).withStatus(503);
+			server.tokens().responseDelay(Duration.ofMillis(200));
 			WaveContexts.forServer(server).run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
@@ -39,13 +39,13 @@ class WaveMetricsIntegrationTests {
 				// token), three joins
 				assertThat(Flux.range(0, 4).flatMap((i) -> manager.getAccessToken()).collectList().block(BLOCK))
 					.hasSize(4);
-				assertThat(server.tokenRequestCount()).isEqualTo(2);
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(2);
 				WebClient client = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
 				// the API rejects the first token: the call is replayed with a new one
-				server.revokeAllTokens();
+				server.tokens().revokeAll();
 				assertThat(client.get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK))
 					.contains("\"id\":\"" + server.clientId() + "\"");
-				assertThat(server.tokenRequestCount()).isEqualTo(3);
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(3);
 
 				Timer success = registry.get("wave.token.acquisition")
 					.tags("grant.type", "client_credentials", "outcome", "success", "error.code", "none")
@@ -58,10 +58,10 @@ class WaveMetricsIntegrationTests {
 				assertThat(sum(registry.get("wave.token.acquisition.retry").counters())).isEqualTo(1);
 				assertThat(registry.get("wave.api.replay").tag("outcome", "success").timer().count()).isEqualTo(1);
 				assertThat(sumTimers(registry.get("http.client.requests").tag("method", "POST").timers()))
-					.isEqualTo(server.tokenRequestCount());
+					.isEqualTo(server.journal().tokenRequestCount());
 				// the replay happens inside the WebClient's filter chain: one logical
 				// call, two on the wire
-				assertThat(server.apiRequests()).extracting(RecordedApiRequest::validToken)
+				assertThat(server.journal().apiRequests()).extracting(RecordedApiRequest::validToken)
 					.containsExactly(false, true);
 				assertThat(registry.get("http.client.requests").tags("method", "GET", "status", "200").timer().count())
 					.isEqualTo(1);
@@ -95,11 +95,12 @@ class WaveMetricsIntegrationTests {
 	@Test
 	void madeUpErrorCodesAreTaggedOther() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.token().failNext(1).withStatus(400, "{\"error\":\"made_up_" + System.nanoTime() + "\"}");
-			server.token()
+			server.faults().token().failNext(1).withStatus(400, "{\"error\":\"made_up_" + System.nanoTime() + "\"}");
+			server.faults()
+				.token()
 				.failNext(1)
 				.withStatus(400, "{\"error\":\"invalid_grant\\r\\n" + server.clientSecret() + "\"}");
-			server.token().failNext(1).withStatus(400, "{\"error\":\"invalid_grant\"}");
+			server.faults().token().failNext(1).withStatus(400, "{\"error\":\"invalid_grant\"}");
 			WaveContexts.forServer(server).run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				WaveTokenManager manager = context.getBean(WaveTokenManager.class);
@@ -131,7 +132,7 @@ class WaveMetricsIntegrationTests {
 						.tags("grant.type", "password", "outcome", "success")
 						.timer()
 						.count()).isEqualTo(1);
-					assertThat(server.tokenRequests().get(0).parts()).containsEntry("grant_type", "password")
+					assertThat(server.journal().tokenRequests().get(0).parts()).containsEntry("grant_type", "password")
 						.containsEntry("password", "User-Passw0rd-Value");
 				});
 		}

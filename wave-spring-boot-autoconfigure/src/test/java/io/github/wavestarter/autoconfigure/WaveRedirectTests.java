@@ -54,7 +54,7 @@ class WaveRedirectTests {
 	void theTokenRequestFollowsNoRedirect(UnaryOperator<ApplicationContextRunner> application, MockWaveServer server) {
 		try (MockWaveServer target = MockWaveServer.start()) {
 			for (int status : new int[] { 302, 307, 308 }) {
-				server.token().failNext(1).withStatus(status).withHeader("Location", target.tokenUri());
+				server.faults().token().failNext(1).withStatus(status).withHeader("Location", target.tokenUri());
 			}
 			application.apply(WaveContexts.plainForServer(server))
 				.withPropertyValues("wave.token.max-attempts=1")
@@ -64,7 +64,7 @@ class WaveRedirectTests {
 						assertThatException().isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
 							.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
 					}
-					assertThat(server.tokenRequestCount()).isEqualTo(3);
+					assertThat(server.journal().tokenRequestCount()).isEqualTo(3);
 					assertNothingReached(target);
 					// the faults are spent: the next request gets a token from the
 					// endpoint
@@ -82,7 +82,7 @@ class WaveRedirectTests {
 					server.rootUrl() + "/m/bluex/iam/v1/whoami", "/m/blue/../../other" };
 			int[] statuses = { 302, 307, 308, 301 };
 			for (int i = 0; i < locations.length; i++) {
-				server.api().failNext(1).withStatus(statuses[i]).withHeader("Location", locations[i]);
+				server.faults().api().failNext(1).withStatus(statuses[i]).withHeader("Location", locations[i]);
 			}
 			application.apply(WaveContexts.plainForServer(server)).run((context) -> {
 				WebClient wave = context.getBean("waveWebClient", WebClient.class);
@@ -95,10 +95,10 @@ class WaveRedirectTests {
 					assertThat(response.getStatusCode().value()).isEqualTo(statuses[i]);
 					assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo(locations[i]);
 				}
-				assertThat(server.apiRequests()).hasSize(locations.length)
+				assertThat(server.journal().apiRequests()).hasSize(locations.length)
 					.extracting(RecordedApiRequest::path)
 					.containsOnly("/iam/v1/whoami");
-				assertThat(server.strayRequests()).isEmpty();
+				assertThat(server.journal().strayRequests()).isEmpty();
 				assertNothingReached(target);
 			});
 		}
@@ -111,8 +111,8 @@ class WaveRedirectTests {
 	@Test
 	void aFollowingConnectorWouldLeakTheTokenAndOnlyTheBodyGuardKeepsTheSecret(MockWaveServer server) {
 		try (MockWaveServer target = MockWaveServer.start()) {
-			server.token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
-			server.api().failNext(1).withStatus(307).withHeader("Location", server.rootUrl() + "/foreign/x");
+			server.faults().token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
+			server.faults().api().failNext(1).withStatus(307).withHeader("Location", server.rootUrl() + "/foreign/x");
 			ReactorClientHttpConnector following = new ReactorClientHttpConnector(
 					HttpClient.create(ConnectionProvider.newConnection()).followRedirect(true));
 			WaveContexts.plainForServer(server)
@@ -126,9 +126,9 @@ class WaveRedirectTests {
 					// the token client's own guard (the body is never written twice)
 					// keeps the secret even here; only the connector keeps the bearer
 					// token
-					assertThat(target.tokenRequests()).isEmpty();
+					assertThat(target.journal().tokenRequests()).isEmpty();
 					wave.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity().onErrorComplete().block(BLOCK);
-					assertThat(server.strayRequests()).singleElement().satisfies((request) -> {
+					assertThat(server.journal().strayRequests()).singleElement().satisfies((request) -> {
 						assertThat(request.path()).isEqualTo("/foreign/x");
 						assertThat(request.hasAuthorization()).isTrue();
 					});
@@ -137,9 +137,9 @@ class WaveRedirectTests {
 	}
 
 	private static void assertNothingReached(MockWaveServer target) {
-		assertThat(target.tokenRequests()).isEmpty();
-		assertThat(target.apiRequests()).isEmpty();
-		assertThat(target.strayRequests()).isEmpty();
+		assertThat(target.journal().tokenRequests()).isEmpty();
+		assertThat(target.journal().apiRequests()).isEmpty();
+		assertThat(target.journal().strayRequests()).isEmpty();
 	}
 
 }

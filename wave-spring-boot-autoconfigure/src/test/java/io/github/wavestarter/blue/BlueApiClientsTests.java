@@ -46,7 +46,7 @@ class BlueApiClientsTests {
 					assertThat(user.id()).isEqualTo(server.clientId());
 					String descriptions = iam + " " + org + " " + cost;
 					assertThat(descriptions).doesNotContain(server.clientSecret())
-						.doesNotContain(server.issuedTokens().get(0).accessToken());
+						.doesNotContain(server.tokens().issued().get(0).accessToken());
 					assertThat(iam).isEqualTo(iam)
 						.isNotEqualTo(context.getBean(BlueApiClients.class).createClient(IamApi.class));
 					assertThat(iam.hashCode()).isEqualTo(iam.hashCode());
@@ -57,10 +57,10 @@ class BlueApiClientsTests {
 	@Test
 	void clientsOfAPlainFactoryHaveNoUrlToShowAndKeepDefaultMethods() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.stub("GET", "/iam/v1/hello").thenReturn("{\"greeting\":\"hello\"}");
+			server.stubs().stub("GET", "/iam/v1/hello").thenReturn("{\"greeting\":\"hello\"}");
 			WebClient webClient = WebClient.builder()
 				.baseUrl(server.baseUrl())
-				.defaultHeader("Authorization", "Bearer " + server.issueAccessToken())
+				.defaultHeader("Authorization", "Bearer " + server.tokens().issueAccessToken())
 				.build();
 			ExtraApi extra = BlueApiClients.create(webClient, BlueStreams.defaults()).createClient(ExtraApi.class);
 			assertThat(extra).hasToString("ExtraApi client on a WebClient");

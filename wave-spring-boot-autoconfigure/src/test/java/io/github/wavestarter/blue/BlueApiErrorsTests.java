@@ -2,9 +2,9 @@ package io.github.wavestarter.blue;
 
 import java.time.Duration;
 
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -17,52 +17,49 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Error mapping of every body shape through a real WebClient with
- * {@link BlueApiErrors#register}.
+ * {@link BlueApiErrors#register}, the bodies answered by the emulator's raw stubs.
  */
+@MockWaveServerTest
 class BlueApiErrorsTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
-	private static final String SECRET = "Bearer eyJhbGciOiJSUzI1NiJ9.secret-token-value";
+	private static final String WHOAMI = "/iam/v1/whoami";
 
-	private MockWebServer server;
+	private MockWaveServer server;
+
+	private String token;
 
 	private WebClient client;
 
 	@BeforeEach
-	void start() throws Exception {
-		this.server = new MockWebServer();
-		this.server.start();
-		WebClient.Builder builder = WebClient.builder().baseUrl(this.server.url("/").toString());
+	void start(MockWaveServer server) {
+		this.server = server;
+		this.token = server.tokens().issueAccessToken();
+		WebClient.Builder builder = WebClient.builder().baseUrl(server.baseUrl());
 		BlueApiErrors.register(builder);
 		this.client = builder.build();
 	}
 
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
-
-	private BlueApiException call(MockResponse response) {
-		this.server.enqueue(response);
+	/** Answers the next call with exactly this status, content type and body. */
+	private BlueApiException call(int status, @Nullable String contentType, String body) {
+		this.server.stubs().stub("GET", WHOAMI).thenRespond(status, contentType, body);
 		Mono<String> mono = this.client.get()
-			.uri("/iam/v1/whoami?x=1")
-			.header(HttpHeaders.AUTHORIZATION, SECRET)
+			.uri(WHOAMI + "?x=1")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token)
 			.retrieve()
 			.bodyToMono(String.class);
 		BlueApiException ex = catchThrowableOfType(BlueApiException.class, () -> mono.block(Duration.ofSeconds(10)));
 		assertThat(ex).isNotNull();
-		assertThat(ex.getMessage()).doesNotContain("secret-token-value").doesNotContain("Bearer");
-		assertThat(ex.toString()).doesNotContain("secret-token-value");
+		assertThat(ex.getMessage()).doesNotContain(this.token).doesNotContain("Bearer");
+		assertThat(ex.toString()).doesNotContain(this.token);
 		return ex;
 	}
 
 	@Test
 	void jsonGrpcError() {
-		BlueApiException ex = call(new MockResponse.Builder().code(403)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"code\":7,\"message\":\"no access to org\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"NOPE\"}]}")
-			.build());
+		BlueApiException ex = call(403, "application/json",
+				"{\"code\":7,\"message\":\"no access to org\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"NOPE\"}]}");
 		assertThat(ex.getHttpStatus()).isEqualTo(403);
 		assertThat(ex.getStatusCode().value()).isEqualTo(403);
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.PERMISSION_DENIED);
@@ -71,14 +68,12 @@ class BlueApiErrorsTests {
 		assertThat(ex.getDetails().get(0).get("reason").asString()).isEqualTo("NOPE");
 		assertThat(ex.getBodySnippet()).isNull();
 		assertThat(ex.getMessage())
-			.isEqualTo("Blue API error PERMISSION_DENIED (7), HTTP 403 on GET /iam/v1/whoami: no access to org");
+			.isEqualTo("Blue API error PERMISSION_DENIED (7), HTTP 403 on GET /m/blue/iam/v1/whoami: no access to org");
 	}
 
 	@Test
 	void unauthenticated401() {
-		BlueApiException ex = call(new MockResponse.Builder().code(401)
-			.body("{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}")
-			.build());
+		BlueApiException ex = call(401, null, "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}");
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 		assertThat(ex.getDetails()).isEmpty();
 	}
@@ -87,8 +82,7 @@ class BlueApiErrorsTests {
 	void htmlBody() {
 		String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\n<body>\u0007" + "<p>x</p>".repeat(500)
 				+ "</body></html>";
-		BlueApiException ex = call(
-				new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html").body(html).build());
+		BlueApiException ex = call(502, "text/html", html);
 		assertThat(ex.getHttpStatus()).isEqualTo(502);
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNKNOWN);
 		assertThat(ex.getBodySnippet()).startsWith("<html> <head><title>502 Bad Gateway</title></head> <body>")
@@ -100,7 +94,7 @@ class BlueApiErrorsTests {
 
 	@Test
 	void emptyBody() {
-		BlueApiException ex = call(new MockResponse.Builder().code(503).build());
+		BlueApiException ex = call(503, null, "");
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNAVAILABLE);
 		assertThat(ex.getBodySnippet()).isEmpty();
 		assertThat(ex.getMessage()).endsWith("<empty body>");
@@ -108,8 +102,7 @@ class BlueApiErrorsTests {
 
 	@Test
 	void truncatedJson() {
-		BlueApiException ex = call(
-				new MockResponse.Builder().code(500).body("{\"code\":13,\"message\":\"inter").build());
+		BlueApiException ex = call(500, null, "{\"code\":13,\"message\":\"inter");
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.INTERNAL);
 		assertThat(ex.getApiMessage()).isNull();
 		assertThat(ex.getBodySnippet()).isEqualTo("{\"code\":13,\"message\":\"inter");
@@ -117,8 +110,7 @@ class BlueApiErrorsTests {
 
 	@Test
 	void unknownCodeNumberAndErrorWrapper() {
-		BlueApiException ex = call(
-				new MockResponse.Builder().code(400).body("{\"error\":{\"code\":42,\"message\":\"odd\"}}").build());
+		BlueApiException ex = call(400, null, "{\"error\":{\"code\":42,\"message\":\"odd\"}}");
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNKNOWN);
 		assertThat(ex.getRawCode()).isEqualTo(42);
 		assertThat(ex.getApiMessage()).isEqualTo("odd");
@@ -127,7 +119,7 @@ class BlueApiErrorsTests {
 	@Test
 	void hugeErrorBodyDoesNotHitCodecLimit() {
 		String big = "{\"code\":3,\"message\":\"" + "m".repeat(600_000) + "\"}";
-		BlueApiException ex = call(new MockResponse.Builder().code(400).body(big).build());
+		BlueApiException ex = call(400, null, big);
 		// body cut at 64 KB -> not parseable -> snippet + status-derived code
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.INVALID_ARGUMENT);
 		assertThat(ex.getBodySnippet()).startsWith("{\"code\":3").hasSizeLessThanOrEqualTo(201);
@@ -135,8 +127,13 @@ class BlueApiErrorsTests {
 
 	@Test
 	void successIsUntouched() {
-		this.server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-		assertThat(this.client.get().uri("/x").retrieve().bodyToMono(String.class).block(BLOCK)).isEqualTo("ok");
+		this.server.stubs().stub("GET", WHOAMI).thenRespond(200, "text/plain", "ok");
+		assertThat(this.client.get()
+			.uri(WHOAMI)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(BLOCK)).isEqualTo("ok");
 	}
 
 	@Test

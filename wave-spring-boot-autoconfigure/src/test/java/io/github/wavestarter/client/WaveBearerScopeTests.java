@@ -49,7 +49,7 @@ class WaveBearerScopeTests {
 					assertThat(request.path()).isEqualTo("/iam/v1/whoami");
 					assertThat(request.hasBearerToken(lastIssuedToken(server))).isTrue();
 				});
-			assertThat(server.tokenRequestCount()).isOne();
+			assertThat(server.journal().tokenRequestCount()).isOne();
 		});
 	}
 
@@ -66,7 +66,7 @@ class WaveBearerScopeTests {
 					.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo(path));
 			}
 			assertThat(received(server)).isEmpty();
-			assertThat(server.tokenRequestCount()).isZero();
+			assertThat(server.journal().tokenRequestCount()).isZero();
 		});
 	}
 
@@ -95,12 +95,13 @@ class WaveBearerScopeTests {
 
 	/** Every request the emulator received, under its base path or not. */
 	private static List<RecordedApiRequest> received(MockWaveServer server) {
-		return Stream.concat(server.apiRequests().stream(), server.strayRequests().stream()).toList();
+		return Stream.concat(server.journal().apiRequests().stream(), server.journal().strayRequests().stream())
+			.toList();
 	}
 
 	/** The server is shared by the tests, and each context gets its own token. */
 	private static String lastIssuedToken(MockWaveServer server) {
-		List<IssuedTokenSet> issued = server.issuedTokens();
+		List<IssuedTokenSet> issued = server.tokens().issued();
 		return issued.get(issued.size() - 1).accessToken();
 	}
 

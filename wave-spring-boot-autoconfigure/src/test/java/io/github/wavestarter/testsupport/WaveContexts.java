@@ -1,6 +1,7 @@
 package io.github.wavestarter.testsupport;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.autoconfigure.actuate.WaveHealthAutoConfiguration;
@@ -56,8 +57,11 @@ public final class WaveContexts {
 
 	/** The starter's settings for the server's credentials and addresses. */
 	public static String[] properties(MockWaveServer server) {
-		return new String[] { "wave.client-id=" + server.clientId(), "wave.client-secret=" + server.clientSecret(),
-				"wave.token-uri=" + server.tokenUri(), "wave.base-url=" + server.baseUrl(), FAST_SHUTDOWN };
+		Stream<String> wave = server.springProperties()
+			.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue());
+		return Stream.concat(wave, Stream.of(FAST_SHUTDOWN)).toArray(String[]::new);
 	}
 
 	/** A plain non-web context with the starter, configured for the server. */

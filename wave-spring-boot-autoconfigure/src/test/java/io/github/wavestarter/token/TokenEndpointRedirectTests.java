@@ -54,10 +54,10 @@ class TokenEndpointRedirectTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 301, 302, 303, 307, 308 })
 	void redirectIsAFailureAndTheTargetReceivesNothing(int status) {
-		this.server.token().failNext(1).withRedirect(status, this.target.url("/steal/path?secret=query"));
+		this.server.faults().token().failNext(1).withRedirect(status, this.target.url("/steal/path?secret=query"));
 		this.runner.run((context) -> {
 			expectRedirectFailure(context);
-			assertThat(this.server.tokenRequestCount()).as("not retried").isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).as("not retried").isEqualTo(1);
 			assertTargetReceivedNothing();
 			assertThat(tokens(context).getAccessToken().block(BLOCK)).as("the next call recovers").isNotNull();
 		});
@@ -65,7 +65,7 @@ class TokenEndpointRedirectTests {
 
 	@Test
 	void passwordGrantCredentialsAreNotSentToTheTarget() {
-		this.server.token().failNext(1).withRedirect(307, this.target.url("/collect"));
+		this.server.faults().token().failNext(1).withRedirect(307, this.target.url("/collect"));
 		this.runner
 			.withPropertyValues("wave.grant-type=password", "wave.username=alice@example.com",
 					"wave.password=" + PASSWORD)
@@ -73,14 +73,14 @@ class TokenEndpointRedirectTests {
 				WaveTokenException failure = expectRedirectFailure(context);
 				assertThat(failure.getMessage()).doesNotContain(PASSWORD).doesNotContain("alice");
 				assertTargetReceivedNothing();
-				assertThat(this.server.tokenRequests()).singleElement()
+				assertThat(this.server.journal().tokenRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.parts()).containsEntry("password", PASSWORD));
 			});
 	}
 
 	@Test
 	void followingRedirectsInSpringHttpClientSettingsDoesNotApply() {
-		this.server.token().failNext(1).withRedirect(308, this.target.url("/collect"));
+		this.server.faults().token().failNext(1).withRedirect(308, this.target.url("/collect"));
 		this.runner.withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
 			expectRedirectFailure(context);
 			assertTargetReceivedNothing();
@@ -90,20 +90,20 @@ class TokenEndpointRedirectTests {
 	@Test
 	void redirectToAnotherTokenEndpointSendsItNoRequest() {
 		try (MockWaveServer other = MockWaveServer.start()) {
-			this.server.token().failNext(1).withRedirect(307, other.tokenUri());
+			this.server.faults().token().failNext(1).withRedirect(307, other.tokenUri());
 			this.runner.run((context) -> {
 				expectRedirectFailure(context);
 				settle();
-				assertThat(other.tokenRequestCount()).isZero();
-				assertThat(other.apiRequestCount()).isZero();
-				assertThat(other.strayRequests()).isEmpty();
+				assertThat(other.journal().tokenRequestCount()).isZero();
+				assertThat(other.journal().apiRequestCount()).isZero();
+				assertThat(other.journal().strayRequests()).isEmpty();
 			});
 		}
 	}
 
 	@Test
 	void connectorThatDoesNotFollowReportsTheStatusAndTheTargetHost() {
-		this.server.token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
+		this.server.faults().token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
 		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(false)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getHttpStatus()).isEqualTo(307);
@@ -115,7 +115,7 @@ class TokenEndpointRedirectTests {
 
 	@Test
 	void connectorThatFollowsIsStoppedBeforeAnythingIsSent() {
-		this.server.token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
+		this.server.faults().token().failNext(1).withRedirect(307, this.target.url("/steal?x=1"));
 		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(true)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getHttpStatus()).isZero();
@@ -127,19 +127,19 @@ class TokenEndpointRedirectTests {
 
 	@Test
 	void relativeRedirectBackToTheSameHostIsNotFollowedEither() {
-		this.server.token().failNext(1).withRedirect(302, "/other/access_token");
+		this.server.faults().token().failNext(1).withRedirect(302, "/other/access_token");
 		this.runner.withBean(WaveTokenEndpointClientCustomizer.class, () -> connector(true)).run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context);
 			assertThat(failure.getMessage()).contains("http://127.0.0.1");
 			settle();
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(this.server.strayRequests()).isEmpty();
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().strayRequests()).isEmpty();
 		});
 	}
 
 	@Test
 	void redirectWithoutLocationSaysSo() {
-		this.server.token().failNext(1).withResponse(302, "", "text/plain");
+		this.server.faults().token().failNext(1).withResponse(302, "", "text/plain");
 		this.runner.run((context) -> {
 			WaveTokenException failure = expectRedirectFailure(context, "nowhere (no Location header)");
 			assertThat(failure.getHttpStatus()).isEqualTo(302);

@@ -52,7 +52,7 @@ class TokenLifecycleTests {
 
 	@Test
 	void twoHundredConcurrentColdCallsShareOneTokenRequest() {
-		this.server.setTokenResponseDelay(Duration.ofMillis(50));
+		this.server.tokens().responseDelay(Duration.ofMillis(50));
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			List<String> bodies = Flux.range(0, 200)
@@ -60,40 +60,40 @@ class TokenLifecycleTests {
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(bodies).hasSize(200).allSatisfy((body) -> assertThat(body).contains(WHOAMI));
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			String token = this.server.issuedTokens().get(0).accessToken();
-			assertThat(this.server.apiRequests()).hasSize(200)
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
+			String token = this.server.tokens().issued().get(0).accessToken();
+			assertThat(this.server.journal().apiRequests()).hasSize(200)
 				.allSatisfy((request) -> assertThat(request.hasBearerToken(token)).isTrue());
 		});
 	}
 
 	@Test
 	void thousandConcurrentColdCallersShareOneTokenRequest() {
-		this.server.setTokenResponseDelay(Duration.ofMillis(50));
+		this.server.tokens().responseDelay(Duration.ofMillis(50));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void thousandConcurrentCallersRightAfterExpiryShareOneTokenRequest() throws Exception {
-		this.server.setTokenResponseDelay(Duration.ofMillis(50)).setTokenExpiresIn(Duration.ofSeconds(1));
+		this.server.tokens().responseDelay(Duration.ofMillis(50)).expiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			String first = tokens.getAccessToken().block(BLOCK).getTokenValue();
 			Thread.sleep(1100);
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1).doesNotContain(first);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void shortLivedTokenIsUsedForMostOfItsLifetime() throws Exception {
-		this.server.setTokenExpiresIn(Duration.ofSeconds(2));
+		this.server.tokens().expiresIn(Duration.ofSeconds(2));
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -104,8 +104,8 @@ class TokenLifecycleTests {
 				Thread.sleep(100);
 			}
 			assertThat(calls).isGreaterThan(30);
-			assertThat(this.server.tokenRequestCount()).isBetween(3L, 4L);
-			assertThat(this.server.apiRequestCount()).isEqualTo(calls);
+			assertThat(this.server.journal().tokenRequestCount()).isBetween(3L, 4L);
+			assertThat(this.server.journal().apiRequestCount()).isEqualTo(calls);
 		});
 	}
 
@@ -114,10 +114,10 @@ class TokenLifecycleTests {
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			whoami(wave).block(BLOCK);
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(this.server.apiRequestCount()).isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().apiRequestCount()).isEqualTo(3);
 		});
 	}
 
@@ -126,20 +126,20 @@ class TokenLifecycleTests {
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
 			whoami(wave).block(BLOCK);
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			List<String> bodies = Flux.range(0, 50)
 				.flatMap((i) -> whoami(wave).subscribeOn(Schedulers.parallel()), 50)
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(bodies).hasSize(50);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void secondUnauthorizedAnswerGoesToTheCaller() {
 		String unauthenticated = "{\"code\":16,\"message\":\"Unauthenticated\",\"details\":[]}";
-		this.server.api().failNext(2).withStatus(401, unauthenticated);
+		this.server.faults().api().failNext(2).withStatus(401, unauthenticated);
 		run((context) -> {
 			assertThatExceptionOfType(BlueApiException.class)
 				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
@@ -147,39 +147,40 @@ class TokenLifecycleTests {
 					assertThat(failure.getHttpStatus()).isEqualTo(401);
 					assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.UNAUTHENTICATED);
 				});
-			assertThat(this.server.apiRequestCount()).isEqualTo(2);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().apiRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
 		});
 	}
 
 	@Test
 	void forbiddenIsNotReplayed() {
-		this.server.api("/iam/v1/whoami")
+		this.server.faults()
+			.api("/iam/v1/whoami")
 			.failNext(1)
 			.withStatus(403, "{\"code\":7,\"message\":\"denied\",\"details\":[]}");
 		run((context) -> {
 			assertThatExceptionOfType(BlueApiException.class)
 				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
 				.satisfies((failure) -> assertThat(failure.getGrpcCode()).isEqualTo(GrpcCode.PERMISSION_DENIED));
-			assertThat(this.server.apiRequestCount()).isEqualTo(1);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().apiRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void transientServerErrorsAreRetried() {
-		this.server.token().failNext(1).withResponse(503, "<html>busy</html>", "text/html");
-		this.server.token().failNext(1).withStatus(500, "{}");
+		this.server.faults().token().failNext(1).withResponse(503, "<html>busy</html>", "text/html");
+		this.server.faults().token().failNext(1).withStatus(500, "{}");
 		run((context) -> {
 			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(3);
 		});
 	}
 
 	@Test
 	void persistentServerErrorsFailAfterMaxAttemptsThenTheNextCallRecovers() {
-		this.server.token().failNext(3).withHtmlBody(502);
+		this.server.faults().token().failNext(3).withHtmlBody(502);
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
 				.isThrownBy(() -> whoami(waveWebClient(context)).block(BLOCK))
@@ -189,16 +190,16 @@ class TokenLifecycleTests {
 					assertThat(failure.isTransient()).isTrue();
 					assertThat(failure.getMessage()).contains("text/html");
 				});
-			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
-			assertThat(this.server.apiRequestCount()).isZero();
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(3);
+			assertThat(this.server.journal().apiRequestCount()).isZero();
 			assertThat(whoami(waveWebClient(context)).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(4);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(4);
 		});
 	}
 
 	@Test
 	void droppedConnectionsAreRetriedAndReportedAsUnreachable() {
-		this.server.token().failNext(2).withDroppedConnection();
+		this.server.faults().token().failNext(2).withDroppedConnection();
 		this.runner = this.runner.withPropertyValues("wave.token.max-attempts=2");
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
@@ -207,7 +208,7 @@ class TokenLifecycleTests {
 					assertThat(failure.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_UNREACHABLE);
 					assertThat(failure.isTransient()).isTrue();
 				});
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK)).isNotNull();
 		});
 	}
@@ -224,7 +225,7 @@ class TokenLifecycleTests {
 
 	@Test
 	void slowTokenEndpointTimesOutThenRecovers() {
-		this.server.setTokenResponseDelay(Duration.ofMillis(1500));
+		this.server.tokens().responseDelay(Duration.ofMillis(1500));
 		this.runner = this.runner.withPropertyValues("wave.token.timeout=200ms", "wave.token.max-attempts=2");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
@@ -235,25 +236,25 @@ class TokenLifecycleTests {
 					assertThat(failure.getMessage()).contains("wave.token.timeout");
 				});
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-			this.server.setTokenResponseDelay(Duration.ZERO);
+			this.server.tokens().responseDelay(Duration.ZERO);
 			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 		});
 	}
 
 	@Test
 	void tooManyRequestsHonoursRetryAfter() {
-		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(1);
+		this.server.faults().token().failNext(1).withStatus(429, "{}").withRetryAfter(1);
 		run((context) -> {
 			long started = System.nanoTime();
 			assertThat(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void retryAfterLongerThanTheTimeoutFailsAtOnceAndSaysSo() {
-		this.server.token().failNext(1).withStatus(429, "{}").withRetryAfter(3600);
+		this.server.faults().token().failNext(1).withStatus(429, "{}").withRetryAfter(3600);
 		run((context) -> {
 			assertThatExceptionOfType(WaveTokenException.class)
 				.isThrownBy(() -> context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK))
@@ -261,13 +262,14 @@ class TokenLifecycleTests {
 					assertThat(failure.getHttpStatus()).isEqualTo(429);
 					assertThat(failure.getRetryAfter()).isEqualTo(Duration.ofHours(1));
 				});
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void oauth2RefusalsAreNotRetriedAndReachEveryWaitingCaller() {
-		this.server.setTokenResponseDelay(Duration.ofMillis(100))
+		this.server.tokens().responseDelay(Duration.ofMillis(100));
+		this.server.faults()
 			.token()
 			.failNext(1)
 			.withStatus(400, "{\"error\":\"invalid_grant\",\"error_description\":\"nope\"}");
@@ -281,39 +283,42 @@ class TokenLifecycleTests {
 				.collectList()
 				.block(Duration.ofSeconds(10));
 			assertThat(outcomes).hasSize(50).containsOnly("invalid_grant");
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void htmlAnswerIsAnInvalidTokenResponse() {
-		this.server.token().failNext(1).withResponse(200, "<html><body>Login</body></html>", "text/html");
+		this.server.faults().token().failNext(1).withResponse(200, "<html><body>Login</body></html>", "text/html");
 		expectInvalidTokenResponse("text/html");
 	}
 
 	@Test
 	void truncatedJsonIsAnInvalidTokenResponse() {
-		this.server.token().failNext(1).withTruncatedJson();
+		this.server.faults().token().failNext(1).withTruncatedJson();
 		expectInvalidTokenResponse("truncated JSON");
 	}
 
 	@Test
 	void missingAccessTokenIsAnInvalidTokenResponse() {
-		this.server.token().failNext(1).withStatus(200, "{\"token_type\":\"Bearer\",\"expires_in\":60}");
+		this.server.faults().token().failNext(1).withStatus(200, "{\"token_type\":\"Bearer\",\"expires_in\":60}");
 		expectInvalidTokenResponse("access_token");
 	}
 
 	@Test
 	void unsupportedTokenTypeIsAnInvalidTokenResponse() {
-		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"tok-mac-1\",\"token_type\":\"mac\"}");
+		this.server.faults()
+			.token()
+			.failNext(1)
+			.withStatus(200, "{\"access_token\":\"tok-mac-1\",\"token_type\":\"mac\"}");
 		expectInvalidTokenResponse("'mac'");
 	}
 
 	@Test
 	void missingTokenTypeMeansBearerAndMissingExpiryTheDefaultLifetime() {
-		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"plain-token-1\"}");
+		this.server.faults().token().failNext(1).withStatus(200, "{\"access_token\":\"plain-token-1\"}");
 		this.runner = this.runner.withPropertyValues("wave.token.default-expires-in=7m");
 		run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
@@ -325,7 +330,7 @@ class TokenLifecycleTests {
 
 	@Test
 	void zeroExpiryMeansTheDefaultLifetime() {
-		this.server.token().failNext(1).withStatus(200, "{\"access_token\":\"t0\",\"expires_in\":0}");
+		this.server.faults().token().failNext(1).withStatus(200, "{\"access_token\":\"t0\",\"expires_in\":0}");
 		run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
 			assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
@@ -334,45 +339,46 @@ class TokenLifecycleTests {
 
 	@Test
 	void refreshTokenGrantIsTriedFirstWhenEnabled() throws Exception {
-		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
+		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
 			tokens.getAccessToken().block(BLOCK);
-			assertThat(this.server.tokenRequests()).hasSize(2);
-			assertThat(this.server.tokenRequests().get(1).contentType()).startsWith("multipart/form-data");
-			assertThat(this.server.tokenRequests().get(1).parts()).containsEntry("grant_type", "refresh_token")
-				.containsEntry("refresh_token", this.server.issuedTokens().get(0).refreshToken())
+			assertThat(this.server.journal().tokenRequests()).hasSize(2);
+			assertThat(this.server.journal().tokenRequests().get(1).contentType()).startsWith("multipart/form-data");
+			assertThat(this.server.journal().tokenRequests().get(1).parts())
+				.containsEntry("grant_type", "refresh_token")
+				.containsEntry("refresh_token", this.server.tokens().issued().get(0).refreshToken())
 				.containsEntry("client_id", this.server.clientId());
 		});
 	}
 
 	@Test
 	void refusedRefreshFallsBackToTheConfiguredGrant() throws Exception {
-		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
+		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
-			this.server.token().failNext(1).withStatus(400, "{\"error\":\"unsupported_grant_type\"}");
+			this.server.faults().token().failNext(1).withStatus(400, "{\"error\":\"unsupported_grant_type\"}");
 			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
-			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
+			assertThat(this.server.journal().tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "refresh_token", "client_credentials");
 		});
 	}
 
 	@Test
 	void refreshIsNotUsedByDefault() throws Exception {
-		this.server.setTokenExpiresIn(Duration.ofSeconds(1));
+		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
 			Thread.sleep(1000);
 			tokens.getAccessToken().block(BLOCK);
-			assertThat(this.server.tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
+			assertThat(this.server.journal().tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "client_credentials");
 		});
 	}
@@ -387,9 +393,9 @@ class TokenLifecycleTests {
 					assertThat(failure.isTransient()).isFalse();
 					assertThat(failure.getMessage()).contains(detail).doesNotContain("tok-mac-1");
 				});
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 

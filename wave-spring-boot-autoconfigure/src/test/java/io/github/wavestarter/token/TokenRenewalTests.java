@@ -74,13 +74,13 @@ class TokenRenewalTests {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
 			WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-			String first = this.server.issuedTokens().get(0).accessToken();
+			String first = this.server.tokens().issued().get(0).accessToken();
 			Instant expiresAt = manager.getState().expiresAt();
 			assertThat(expiresAt).isEqualTo(this.clock.instant().plus(LIFETIME));
 
 			// 30 s before expiry: renewal is due, and the token endpoint is down
 			this.clock.advance(LIFETIME.minusSeconds(30));
-			this.server.token().failNext(3).withStatus(503);
+			this.server.faults().token().failNext(3).withStatus(503);
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			awaitTokenRequests(2);
 			await().atMost(BLOCK).until(() -> manager.getState().renewalFailing());
@@ -99,8 +99,8 @@ class TokenRenewalTests {
 			for (int i = 0; i < 20; i++) {
 				assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			}
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(this.server.apiRequests()).hasSize(22)
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().apiRequests()).hasSize(22)
 				.allSatisfy((request) -> assertThat(request.hasBearerToken(first)).isTrue());
 
 			// after 1 s one more background attempt (fails again: backoff 2 s)
@@ -111,7 +111,7 @@ class TokenRenewalTests {
 				.until(() -> this.clock.instant().plusSeconds(2).equals(manager.getState().nextRenewalAttemptAt()));
 			this.clock.advance(Duration.ofSeconds(1));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).as("still backing off").isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).as("still backing off").isEqualTo(3);
 
 			// the third attempt fails, the fourth (endpoint healed) succeeds
 			this.clock.advance(Duration.ofSeconds(1));
@@ -121,7 +121,7 @@ class TokenRenewalTests {
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			awaitTokenRequests(5);
 			await().atMost(BLOCK).until(() -> !manager.getState().lastAcquisitionFailed());
-			String second = this.server.issuedTokens().get(1).accessToken();
+			String second = this.server.tokens().issued().get(1).accessToken();
 			assertThat(manager.getAccessToken().block(BLOCK).getTokenValue()).isEqualTo(second);
 			Health healed = health(context);
 			assertThat(healed.getStatus()).isEqualTo(Status.UP);
@@ -141,7 +141,7 @@ class TokenRenewalTests {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
 			WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-			this.server.token().failNext(100).withStatus(503);
+			this.server.faults().token().failNext(100).withStatus(503);
 			this.clock.advance(LIFETIME.minusSeconds(10));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			await().atMost(BLOCK).until(() -> manager.getState().renewalFailing());
@@ -163,7 +163,7 @@ class TokenRenewalTests {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
 			WaveTokenManager manager = context.getBean(WaveTokenManager.class);
-			this.server.setTokenResponseDelay(Duration.ofSeconds(3));
+			this.server.tokens().responseDelay(Duration.ofSeconds(3));
 			this.clock.advance(LIFETIME.minusSeconds(30));
 			long started = System.nanoTime();
 			List<String> bodies = Flux.range(0, 200)
@@ -174,10 +174,10 @@ class TokenRenewalTests {
 			assertThat(bodies).hasSize(200).allSatisfy((body) -> assertThat(body).contains(WHOAMI));
 			assertThat(took).as("no caller waited for the 3 s renewal").isLessThan(Duration.ofMillis(2500));
 			awaitTokenRequests(2);
-			await().atMost(BLOCK).until(() -> this.server.issuedTokens().size() == 2);
-			String renewed = this.server.issuedTokens().get(1).accessToken();
+			await().atMost(BLOCK).until(() -> this.server.tokens().issued().size() == 2);
+			String renewed = this.server.tokens().issued().get(1).accessToken();
 			await().atMost(BLOCK).until(() -> renewed.equals(manager.getAccessToken().block(BLOCK).getTokenValue()));
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
@@ -187,7 +187,7 @@ class TokenRenewalTests {
 			WebClient wave = afterAFirstCall(context);
 			this.clock.advance(LIFETIME.minusSeconds(61));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 			this.clock.advance(Duration.ofSeconds(2));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			awaitTokenRequests(2);
@@ -203,29 +203,30 @@ class TokenRenewalTests {
 			for (int i = 0; i < 200; i++) {
 				expectUnauthorized(wave);
 			}
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(this.server.apiRequestCount()).as("one call, its replay, then one per call").isEqualTo(202);
-			List<String> issued = this.server.issuedTokens().stream().map((set) -> set.accessToken()).toList();
-			assertThat(this.server.apiRequests().subList(3, 202))
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().apiRequestCount()).as("one call, its replay, then one per call")
+				.isEqualTo(202);
+			List<String> issued = this.server.tokens().issued().stream().map((set) -> set.accessToken()).toList();
+			assertThat(this.server.journal().apiRequests().subList(3, 202))
 				.allSatisfy((request) -> assertThat(request.hasBearerToken(issued.get(1))).isTrue());
 
 			this.clock.advance(Duration.ofSeconds(9));
 			expectUnauthorized(wave);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 			this.clock.advance(Duration.ofSeconds(1));
 			expectUnauthorized(wave);
-			assertThat(this.server.tokenRequestCount()).as("the default interval is 10 s").isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).as("the default interval is 10 s").isEqualTo(3);
 
 			// the API accepts tokens again: the kept token works at once
 			this.server.reset();
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isZero();
+			assertThat(this.server.journal().tokenRequestCount()).isZero();
 		});
 	}
 
 	@Test
 	void concurrentEndlessUnauthorizedCallsShareOneForcedRenewal() {
-		this.server.setTokenResponseDelay(Duration.ofMillis(100));
+		this.server.tokens().responseDelay(Duration.ofMillis(100));
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
 			rejectEveryToken();
@@ -236,7 +237,7 @@ class TokenRenewalTests {
 				.collectList()
 				.block(Duration.ofSeconds(30));
 			assertThat(statuses).hasSize(200).containsOnly(401);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
@@ -248,10 +249,10 @@ class TokenRenewalTests {
 			expectUnauthorized(wave);
 			this.clock.advance(Duration.ofSeconds(59));
 			expectUnauthorized(wave);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 			this.clock.advance(Duration.ofSeconds(1));
 			expectUnauthorized(wave);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(3);
 		});
 	}
 
@@ -263,7 +264,7 @@ class TokenRenewalTests {
 			for (int i = 0; i < 5; i++) {
 				expectUnauthorized(wave);
 			}
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1 + 5);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1 + 5);
 		});
 	}
 
@@ -271,12 +272,12 @@ class TokenRenewalTests {
 	void revokedTokenAfterTheIntervalIsStillReplacedAndReplayed() {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 			this.clock.advance(Duration.ofSeconds(10));
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(3);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(3);
 		});
 	}
 
@@ -284,13 +285,15 @@ class TokenRenewalTests {
 	void requestHeaderFieldsTooLargeDropsTheToken() {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
-			this.server.api().failNext(1).withResponse(431, "", "text/plain");
+			this.server.faults().api().failNext(1).withResponse(431, "", "text/plain");
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(wave).block(BLOCK))
 				.satisfies((failure) -> assertThat(failure.getHttpStatus()).isEqualTo(431));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(this.server.apiRequests().get(2).hasBearerToken(this.server.issuedTokens().get(1).accessToken()))
-				.isTrue();
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal()
+				.apiRequests()
+				.get(2)
+				.hasBearerToken(this.server.tokens().issued().get(1).accessToken())).isTrue();
 		});
 	}
 
@@ -299,13 +302,13 @@ class TokenRenewalTests {
 		// a valid bearer token under the 16 KB limit, but larger than the 8 KB of headers
 		// the API's server accepts: it answers with an error instead of the API
 		String large = "L".repeat(12 * 1024);
-		this.server.token().failNext(1).withAccessTokenJson("\"" + large + "\"");
+		this.server.faults().token().failNext(1).withAccessTokenJson("\"" + large + "\"");
 		this.runner.run((context) -> {
 			WebClient wave = waveWebClient(context);
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(wave).block(BLOCK))
 				.satisfies((failure) -> assertThat(failure.getHttpStatus()).isIn(400, 431));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
@@ -313,10 +316,13 @@ class TokenRenewalTests {
 	void badRequestFromTheApiKeepsTheToken() {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
-			this.server.api().failNext(1).withStatus(400, "{\"code\":3,\"message\":\"bad vendor\",\"details\":[]}");
+			this.server.faults()
+				.api()
+				.failNext(1)
+				.withStatus(400, "{\"code\":3,\"message\":\"bad vendor\",\"details\":[]}");
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(wave).block(BLOCK));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
 		});
 	}
 
@@ -324,19 +330,20 @@ class TokenRenewalTests {
 	void badRequestPageOfAProxyDropsTheToken() {
 		this.runner.run((context) -> {
 			WebClient wave = afterAFirstCall(context);
-			this.server.api()
+			this.server.faults()
+				.api()
 				.failNext(1)
 				.withResponse(400, "<html><body>Request Header Or Cookie Too Large</body></html>", "text/html");
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> whoami(wave).block(BLOCK));
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void tokenThatCannotBeSentFailsTheCallWithoutARequestAndIsDropped() {
 		AtomicInteger invalidated = new AtomicInteger();
-		String good = this.server.issueAccessToken();
+		String good = this.server.tokens().issueAccessToken();
 		WaveAccessTokenProvider hostile = new WaveAccessTokenProvider() {
 
 			@Override
@@ -360,8 +367,8 @@ class TokenRenewalTests {
 						.doesNotContain("tok\r\n")
 						.doesNotContain("X-Injected");
 				});
-			assertThat(this.server.apiRequestCount()).isZero();
-			assertThat(this.server.strayRequests()).isEmpty();
+			assertThat(this.server.journal().apiRequestCount()).isZero();
+			assertThat(this.server.journal().strayRequests()).isEmpty();
 			assertThat(invalidated).hasValue(1);
 			assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 		});
@@ -376,7 +383,7 @@ class TokenRenewalTests {
 
 	/** From now on the API answers 401 to every call, whatever the token. */
 	private void rejectEveryToken() {
-		this.server.api().failNext(10_000).withStatus(401, UNAUTHENTICATED);
+		this.server.faults().api().failNext(10_000).withStatus(401, UNAUTHENTICATED);
 	}
 
 	private static void expectUnauthorized(WebClient wave) {
@@ -385,8 +392,8 @@ class TokenRenewalTests {
 	}
 
 	private void awaitTokenRequests(long count) {
-		await().atMost(BLOCK).until(() -> this.server.tokenRequestCount() >= count);
-		assertThat(this.server.tokenRequestCount()).isEqualTo(count);
+		await().atMost(BLOCK).until(() -> this.server.journal().tokenRequestCount() >= count);
+		assertThat(this.server.journal().tokenRequestCount()).isEqualTo(count);
 	}
 
 	private static Health health(AssertableApplicationContext context) {

@@ -45,8 +45,8 @@ class TokenRequestProtocolTests {
 	void clientCredentialsGrantSendsExactlyTheDocumentedMultipartParts() {
 		this.runner.run((context) -> {
 			OAuth2AccessToken token = context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
-			assertThat(token.getTokenValue()).isEqualTo(this.server.issuedTokens().get(0).accessToken());
-			assertThat(this.server.tokenRequests()).singleElement().satisfies((request) -> {
+			assertThat(token.getTokenValue()).isEqualTo(this.server.tokens().issued().get(0).accessToken());
+			assertThat(this.server.journal().tokenRequests()).singleElement().satisfies((request) -> {
 				assertThat(request.contentType()).startsWith("multipart/form-data;").contains("boundary=");
 				assertThat(request.parts()).containsExactly(Map.entry("grant_type", "client_credentials"),
 						Map.entry("client_id", this.server.clientId()),
@@ -62,7 +62,7 @@ class TokenRequestProtocolTests {
 					"wave.password=Pa55-word!")
 			.run((context) -> {
 				context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK);
-				assertThat(this.server.tokenRequests()).singleElement()
+				assertThat(this.server.journal().tokenRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.parts()).containsExactly(
 							Map.entry("grant_type", "password"), Map.entry("client_id", this.server.clientId()),
 							Map.entry("client_secret", this.server.clientSecret()), Map.entry("scope", "openid"),
@@ -94,16 +94,16 @@ class TokenRequestProtocolTests {
 					.toBodilessEntity()
 					.onErrorComplete()
 					.block(BLOCK);
-				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
+				assertThat(this.server.journal().apiRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.authorizationScheme()).isEqualTo("Bearer");
-					assertThat(request.hasBearerToken(this.server.issuedTokens().get(0).accessToken())).isTrue();
+					assertThat(request.hasBearerToken(this.server.tokens().issued().get(0).accessToken())).isTrue();
 				});
-				assertThat(this.server.strayRequests()).extracting(RecordedApiRequest::path)
+				assertThat(this.server.journal().strayRequests()).extracting(RecordedApiRequest::path)
 					.containsExactly("/elsewhere", "/m/blueish/x");
-				assertThat(this.server.strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization);
-				assertThat(otherHost.strayRequests()).singleElement()
+				assertThat(this.server.journal().strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization);
+				assertThat(otherHost.journal().strayRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.hasAuthorization()).isFalse());
-				assertThat(otherHost.apiRequests()).isEmpty();
+				assertThat(otherHost.journal().apiRequests()).isEmpty();
 			});
 		}
 	}
@@ -122,14 +122,15 @@ class TokenRequestProtocolTests {
 						.contains("client authentication failed")
 						.doesNotContain("wrong-Secret-42");
 				});
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(this.server.apiRequestCount()).isZero();
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().apiRequestCount()).isZero();
 		});
 	}
 
 	@Test
 	void urlEncodedRefusalOfAStrictEndpointIsReportedAsInvalidRequest() {
-		this.server.token()
+		this.server.faults()
+			.token()
 			.failNext(1)
 			.withStatus(400, "{\"error\":\"invalid_request\",\"error_description\":\"multipart only\"}");
 		this.runner.run((context) -> assertThatExceptionOfType(WaveTokenException.class)

@@ -53,7 +53,7 @@ class TokenResponseHardeningTests {
 	@ParameterizedTest
 	@EnumSource(HostileToken.class)
 	void hostileAccessTokenIsRefusedAndNotCached(HostileToken hostile) {
-		this.server.token().failNext(1).withHostileToken(hostile);
+		this.server.faults().token().failNext(1).withHostileToken(hostile);
 		run((context) -> {
 			WaveTokenException failure = invalidTokenResponse(context);
 			String expected = switch (hostile) {
@@ -68,18 +68,18 @@ class TokenResponseHardeningTests {
 			assertThat(failure.getMessage()).contains(expected)
 				.doesNotContain(value.isString() ? value.asString() : value.toString())
 				.doesNotContain("AAAA");
-			assertThat(this.server.tokenRequestCount()).as("not retried").isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).as("not retried").isEqualTo(1);
 			// not cached: the next call asks again and gets the endpoint's real token
 			assertThat(whoami(context)).contains("\"id\":\"" + this.server.clientId() + "\"");
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void tokenOfTheLargestAcceptedLengthIsUsedAndOneMoreCharacterIsRefused() {
 		String largest = "A".repeat(BearerTokens.MAX_LENGTH - 2) + "==";
-		this.server.token().failNext(1).withAccessTokenJson("\"" + largest + "\"");
-		this.server.token().failNext(1).withAccessTokenJson("\"" + largest + "B\"");
+		this.server.faults().token().failNext(1).withAccessTokenJson("\"" + largest + "\"");
+		this.server.faults().token().failNext(1).withAccessTokenJson("\"" + largest + "B\"");
 		run((context) -> {
 			assertThat(tokens(context).getAccessToken().block(BLOCK).getTokenValue()).isEqualTo(largest);
 			tokens(context).invalidate(tokens(context).getAccessToken().block(BLOCK));
@@ -90,7 +90,7 @@ class TokenResponseHardeningTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\"=abc\"", "\"a=b\"", "\"\\\"quoted\\\"\"", "\"tab\\tbed\"", "\"semi;colon\"" })
 	void tokensOutsideTheBearerSyntaxAreRefused(String accessTokenJson) {
-		this.server.token().failNext(1).withAccessTokenJson(accessTokenJson);
+		this.server.faults().token().failNext(1).withAccessTokenJson(accessTokenJson);
 		run((context) -> assertThat(invalidTokenResponse(context).getMessage())
 			.contains("has characters a bearer token cannot have"));
 	}
@@ -98,14 +98,14 @@ class TokenResponseHardeningTests {
 	@Test
 	void tokenWithEveryBearerCharacterIsAccepted() {
 		String token = "AZaz09-._~+/==";
-		this.server.token().failNext(1).withAccessTokenJson("\"" + token + "\"");
+		this.server.faults().token().failNext(1).withAccessTokenJson("\"" + token + "\"");
 		run((context) -> assertThat(tokens(context).getAccessToken().block(BLOCK).getTokenValue()).isEqualTo(token));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "9223372036854775807", "18446744073709551617", "1e300", "\"1e999999999\"", "86401" })
 	void expiresInAboveOneDayCountsAsOneDay(String expiresIn) {
-		this.server.token().failNext(1).withExpiresInJson(expiresIn);
+		this.server.faults().token().failNext(1).withExpiresInJson(expiresIn);
 		run((context) -> assertThat(lifetime(tokens(context).getAccessToken().block(BLOCK)))
 			.isEqualTo(WaveTokenResponseClient.MAX_EXPIRES_IN)
 			.isEqualTo(Duration.ofDays(1)));
@@ -115,7 +115,7 @@ class TokenResponseHardeningTests {
 	@CsvSource(delimiter = '|',
 			value = { "59.9|59", "3600|3600", "\"3600\"|3600", "86400|86400", "1|1", "0.5|300", "0|300" })
 	void fractionalExpiresInIsRoundedDownAndZeroMeansTheDefault(String expiresIn, long seconds) {
-		this.server.token().failNext(1).withExpiresInJson(expiresIn);
+		this.server.faults().token().failNext(1).withExpiresInJson(expiresIn);
 		run((context) -> assertThat(lifetime(tokens(context).getAccessToken().block(BLOCK)))
 			.isEqualTo(Duration.ofSeconds(seconds)));
 	}
@@ -127,17 +127,18 @@ class TokenResponseHardeningTests {
 					"true|'expires_in' is a JSON boolean, not a number",
 					"{}|'expires_in' is a JSON object, not a number" })
 	void unusableExpiresInIsAnInvalidTokenResponse(String expiresIn, String message) {
-		this.server.token().failNext(1).withExpiresInJson(expiresIn);
+		this.server.faults().token().failNext(1).withExpiresInJson(expiresIn);
 		run((context) -> {
 			assertThat(invalidTokenResponse(context).getMessage()).contains(message);
-			assertThat(this.server.tokenRequestCount()).as("not retried").isEqualTo(1);
+			assertThat(this.server.journal().tokenRequestCount()).as("not retried").isEqualTo(1);
 		});
 	}
 
 	@Test
 	void errorTextIsCleanedMaskedAndTruncated() {
 		String forged = "bad\r\n2026-01-01 INFO forged log line\u0000\u202e";
-		this.server.token()
+		this.server.faults()
+			.token()
 			.failNext(1)
 			.withStatus(400,
 					"{\"error\":\"invalid_grant\",\"error_description\":\"" + json(forged) + " echo: "
@@ -168,7 +169,8 @@ class TokenResponseHardeningTests {
 
 	@Test
 	void madeUpErrorCodeIsCleanedAndReportedAsOther() {
-		this.server.token()
+		this.server.faults()
+			.token()
 			.failNext(1)
 			.withStatus(400,
 					"{\"error\":\"evil\\r\\ncode-" + this.server.clientSecret() + "-" + "y".repeat(100) + "\"}");
@@ -184,7 +186,8 @@ class TokenResponseHardeningTests {
 
 	@Test
 	void echoedSecretInATokenTypeIsMasked() {
-		this.server.token()
+		this.server.faults()
+			.token()
 			.failNext(1)
 			.withStatus(200, "{\"access_token\":\"abc\",\"token_type\":\"" + this.server.clientSecret() + "\"}");
 		run((context) -> assertThat(invalidTokenResponse(context).getMessage()).contains("'token_type' '******'")
@@ -195,7 +198,7 @@ class TokenResponseHardeningTests {
 	void tricklingTokenResponseIsCutByTheTokenTimeout() {
 		// about 300 bytes, one every 50 ms: each read is within the response timeout, the
 		// whole answer would take 15 s
-		this.server.token().failNext(2).withTricklingBody(1, Duration.ofMillis(50));
+		this.server.faults().token().failNext(2).withTricklingBody(1, Duration.ofMillis(50));
 		this.runner
 			.withPropertyValues("wave.token.timeout=500ms", "wave.token.max-attempts=2",
 					"wave.http.response-timeout=200ms")
@@ -207,7 +210,7 @@ class TokenResponseHardeningTests {
 				assertThat(failure.getMessage()).contains("wave.token.timeout");
 				assertThat(failure.isTransient()).isTrue();
 				assertThat(took).isLessThan(Duration.ofSeconds(3));
-				assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+				assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 				assertThat(tokens(context).getAccessToken().block(BLOCK)).isNotNull();
 			});
 	}

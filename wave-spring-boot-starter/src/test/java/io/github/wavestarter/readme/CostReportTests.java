@@ -20,11 +20,11 @@ class CostReportTests {
 
     @Test
     void survivesATokenEndpointOutage() {
-        wave.token().failNext(2).withStatus(503).withRetryAfter(1);
+        wave.faults().token().failNext(2).withStatus(503).withRetryAfter(1);
 
         assertThat(reports.thisMonth()).isNotEmpty();
-        assertThat(wave.tokenRequestCount()).isEqualTo(3);
-        assertThat(wave.lastTokenRequest().isMultipart()).isTrue();
+        assertThat(wave.journal().tokenRequestCount()).isEqualTo(3);
+        assertThat(wave.journal().lastTokenRequest().isMultipart()).isTrue();
     }
 }
 // README:end

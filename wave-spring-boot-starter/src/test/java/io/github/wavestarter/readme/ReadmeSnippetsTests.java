@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReadmeApplication.class)
 @EnableMockWave
+// shares its context with CostReportTests, which counts token requests from a cold start:
+// leave no cached token behind
+@DirtiesContext
 class ReadmeSnippetsTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,12 +58,12 @@ class ReadmeSnippetsTests {
 
 		assertThat(rows).hasSize(28 * 3 * 7);
 		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
-		assertThat(this.wave.lastApiRequest().body()).contains("\"startTime\":\"20261101\"");
+		assertThat(this.wave.journal().lastApiRequest().body()).contains("\"startTime\":\"20261101\"");
 	}
 
 	@Test
 	void ownInterfaceForAnotherService() {
-		this.wave.stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
+		this.wave.stubs().stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
 
 		List<JsonNode> groups = this.snippets.billingApi().listBillingGroups().collectList().block(TIMEOUT);
 
@@ -106,7 +110,7 @@ class ReadmeSnippetsTests {
 
 	@Test
 	void rippleBillingGroups() {
-		this.wave.stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
+		this.wave.stubs().stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
 
 		List<Object> answers = this.snippets.ripple("bg-1");
 
@@ -115,14 +119,14 @@ class ReadmeSnippetsTests {
 		assertThat(answers.get(2)).isEqualTo(28L * 3 * 7);
 		assertThat(paths()).containsExactly("/billing/v1/billinggroups", "/cost/v1/aws/accounts",
 				"/cost/v1/aws/costs:read");
-		assertThat(this.wave.apiRequests().get(1).query()).isEqualTo("groupId=bg-1");
-		assertThat(this.wave.lastApiRequest().body()).contains("\"groupId\":\"bg-1\"");
+		assertThat(this.wave.journal().apiRequests().get(1).query()).isEqualTo("groupId=bg-1");
+		assertThat(this.wave.journal().lastApiRequest().body()).contains("\"groupId\":\"bg-1\"");
 	}
 
 	@Test
 	void tokensForOtherClients() {
 		OAuth2AccessToken rejected = this.tokens.getAccessToken().block(TIMEOUT);
-		long before = this.wave.tokenRequestCount();
+		long before = this.wave.journal().tokenRequestCount();
 
 		String[] values = this.snippets.tokens(rejected).split(" ");
 
@@ -130,11 +134,11 @@ class ReadmeSnippetsTests {
 		assertThat(values[1]).isNotEqualTo(rejected.getTokenValue());
 		// the rejected token was already dropped by invalidate: a caller may retry
 		assertThat(values[2]).isEqualTo("true");
-		assertThat(this.wave.tokenRequestCount()).isEqualTo(before + 1);
+		assertThat(this.wave.journal().tokenRequestCount()).isEqualTo(before + 1);
 	}
 
 	private List<String> paths() {
-		return this.wave.apiRequests().stream().map(RecordedApiRequest::path).toList();
+		return this.wave.journal().apiRequests().stream().map(RecordedApiRequest::path).toList();
 	}
 
 	private static List<Map<String, String>> billingGroups() {

@@ -46,7 +46,7 @@ class ReactiveApplicationTests {
 			.collectList()
 			.block(BLOCK);
 		assertThat(answers).hasSize(50).containsOnly(this.wave.clientId());
-		assertThat(this.wave.tokenRequestCount()).isEqualTo(1);
+		assertThat(this.wave.journal().tokenRequestCount()).isEqualTo(1);
 		assertThat(client.get().uri("/hello").retrieve().bodyToMono(String.class).block(BLOCK)).isEqualTo("hello");
 	}
 

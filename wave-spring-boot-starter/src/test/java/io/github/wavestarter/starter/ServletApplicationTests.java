@@ -89,8 +89,8 @@ class ServletApplicationTests {
 		thread.join(10_000);
 		assertThat(plainThread.get()).isEqualTo(this.wave.clientId());
 		assertThat(get("/whoami").body()).isEqualTo(this.wave.clientId());
-		assertThat(this.wave.tokenRequestCount()).isEqualTo(1);
-		assertThat(this.wave.apiRequests()).hasSizeGreaterThanOrEqualTo(5)
+		assertThat(this.wave.journal().tokenRequestCount()).isEqualTo(1);
+		assertThat(this.wave.journal().apiRequests()).hasSizeGreaterThanOrEqualTo(5)
 			.allSatisfy((request) -> assertThat(request.validToken()).isTrue());
 	}
 

@@ -1,22 +1,17 @@
 package io.github.wavestarter.test;
 
-import io.github.wavestarter.test.fault.EndpointFaults;
 import io.github.wavestarter.test.fault.FaultPlan;
-import io.github.wavestarter.test.fault.FaultSpec;
-import io.github.wavestarter.test.fault.FaultTarget;
+import io.github.wavestarter.test.internal.Account;
 import io.github.wavestarter.test.internal.BlueApi;
 import io.github.wavestarter.test.internal.BlueService;
 import io.github.wavestarter.test.internal.EmulatorSettings;
 import io.github.wavestarter.test.internal.FaultApplier;
+import io.github.wavestarter.test.internal.Json;
 import io.github.wavestarter.test.internal.ResponseWriter;
 import io.github.wavestarter.test.internal.TokenEndpoint;
 import io.github.wavestarter.test.internal.TokenStore;
 import io.github.wavestarter.test.internal.WaveRouter;
-import io.github.wavestarter.test.journal.IssuedTokenSet;
-import io.github.wavestarter.test.journal.RecordedApiRequest;
-import io.github.wavestarter.test.journal.RecordedTokenRequest;
 import io.github.wavestarter.test.journal.RequestJournal;
-import io.github.wavestarter.test.stub.StubBuilder;
 import io.github.wavestarter.test.stub.StubRegistry;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -27,13 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
-import reactor.netty.DisposableServer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
+import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
@@ -47,10 +43,10 @@ import reactor.netty.resources.LoopResources;
  *
  * <pre>{@code
  * try (MockWaveServer wave = MockWaveServer.start()) {
- *     // point your client at wave.tokenUri(), wave.baseUrl(), wave.clientId(), wave.clientSecret()
- *     wave.token().failNext(1).withStatus(503).withRetryAfter(1);
+ *     // point your client at wave.springProperties(): wave.token-uri, wave.base-url, ...
+ *     wave.faults().token().failNext(1).withStatus(503).withRetryAfter(1);
  *     ...
- *     assertThat(wave.tokenRequestCount()).isEqualTo(2);
+ *     assertThat(wave.journal().tokenRequestCount()).isEqualTo(2);
  * }
  * }</pre>
  *
@@ -64,8 +60,8 @@ import reactor.netty.resources.LoopResources;
  * {@code GET /iam/v1/whoami}, {@code GET /org/v1}, {@code GET /cost/v1/{vendor}/accounts}
  * (stream), {@code GET /cost/v1/{vendor}/accounts/{id}} and {@code POST
  * /cost/v1/{vendor}/costs:read} (stream; dates {@code yyyymmdd} or {@code yyyymm}); any
- * other operation can be {@linkplain #stub(String, String) stubbed} at its real path. A
- * path no endpoint or stub serves is answered as grpc-gateway does: HTTP 404 with
+ * other operation can be {@linkplain #stubs() stubbed} at its real path. A path no
+ * endpoint or stub serves is answered as grpc-gateway does: HTTP 404 with
  * {@code {"code":5,"message":"Not Found","details":[]}}. Instances are thread-safe.
  *
  * <p>
@@ -90,7 +86,16 @@ public final class MockWaveServer implements AutoCloseable {
 	/** Default {@code expires_in} in seconds, as answered by the real endpoint. */
 	public static final long DEFAULT_EXPIRES_IN_SECONDS = 86400;
 
+	/** Default prefix of the Spring properties, {@code wave}. */
+	public static final String DEFAULT_PROPERTY_PREFIX = "wave";
+
 	private final EmulatorSettings settings;
+
+	private final RuntimeDefaults runtimeDefaults;
+
+	private final Clock clock;
+
+	private final List<MockAccount> accounts;
 
 	private final DisposableServer server;
 
@@ -98,30 +103,32 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private final boolean https;
 
-	private final TokenStore tokens;
+	private final MockWaveTokens tokens;
 
 	private final RequestJournal journal = new RequestJournal();
 
-	private final FaultPlan faults = new FaultPlan();
+	private final FaultPlan faults = new FaultPlan(BlueService::requireServed);
 
-	private final StubRegistry stubs = new StubRegistry();
+	private final StubRegistry stubs = new StubRegistry(BlueService::requireServed, Json::write);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private MockWaveServer(Builder builder) {
+		List<Account> data = builder.accounts.stream().map(a -> new Account(a.vendor(), a.id(), a.name())).toList();
 		this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username, builder.password,
-				builder.clock, builder.accounts, builder.orgName, builder.streamBatchSize, builder.ripple);
-		settings.expiresInSeconds = builder.expiresInSeconds;
-		settings.omitExpiresIn = builder.omitExpiresIn;
-		settings.lenientFormEncoding = builder.lenientFormEncoding;
-		settings.refreshTokenGrant = builder.refreshTokenGrant;
-		settings.costRowsPerRequest = builder.costRowsPerRequest;
-		this.tokens = new TokenStore(builder.clock);
+				builder.clock, data, builder.orgName, builder.streamBatchSize, builder.ripple);
+		this.runtimeDefaults = new RuntimeDefaults(builder.expiresInSeconds, builder.omitExpiresIn,
+				builder.lenientFormEncoding, builder.refreshTokenGrant, builder.costRowsPerRequest,
+				builder.tokenResponseDelay);
+		runtimeDefaults.applyTo(settings);
+		this.clock = builder.clock;
+		this.accounts = builder.accounts;
+		TokenStore store = new TokenStore(builder.clock);
+		this.tokens = new MockWaveTokens(settings, store);
 		ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
 		FaultApplier faultApplier = new FaultApplier(writer);
-		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, tokens, journal, faults, faultApplier),
-				new BlueApi(settings, tokens, journal, faults, stubs, faultApplier), writer, journal, builder.clock);
-		settings.tokenResponseDelay = builder.tokenResponseDelay;
+		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, store, journal, faults, faultApplier),
+				new BlueApi(settings, store, journal, faults, stubs, faultApplier), writer, journal, builder.clock);
 		this.loops = LoopResources.create("mock-wave", 1, true);
 		HttpServer http = HttpServer.create().runOn(loops).host("127.0.0.1").port(builder.port).handle(router::route);
 		SslContext sslContext = builder.sslContext;
@@ -138,7 +145,10 @@ public final class MockWaveServer implements AutoCloseable {
 		}
 	}
 
-	/** Starts an emulator with default settings on a random loopback port. */
+	/**
+	 * Starts an emulator with default settings on a random loopback port.
+	 * @return the running emulator
+	 */
 	public static MockWaveServer start() {
 		return builder().start();
 	}
@@ -179,19 +189,19 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return whether the emulated API client is a Ripple client (see
-	 * {@link Builder#ripple(boolean)})
-	 */
-	public boolean isRipple() {
-		return settings.ripple;
-	}
-
-	/**
 	 * @return {@code http://127.0.0.1:<port>/m/blue} ({@code https://} when
 	 * {@linkplain #isHttps() HTTPS} is on), the value for {@code wave.base-url}
 	 */
 	public String baseUrl() {
 		return rootUrl() + WaveRouter.API_BASE_PATH;
+	}
+
+	/**
+	 * @return whether the emulated API client is a Ripple client (see
+	 * {@link Builder#ripple(boolean)})
+	 */
+	public boolean isRipple() {
+		return settings.ripple;
 	}
 
 	/**
@@ -233,232 +243,110 @@ public final class MockWaveServer implements AutoCloseable {
 	 * @return the data set served by the accounts endpoints
 	 */
 	public List<MockAccount> accounts() {
-		return settings.accounts;
-	}
-
-	// ---------------------------------------------------------------- runtime settings
-
-	/**
-	 * Sets the {@code expires_in} of tokens issued from now on; it is enforced when &gt;
-	 * 0.
-	 */
-	public MockWaveServer setTokenExpiresIn(Duration expiresIn) {
-		settings.expiresInSeconds = expiresIn.toSeconds();
-		settings.omitExpiresIn = false;
-		return this;
-	}
-
-	/** Leaves {@code expires_in} out of token responses; such tokens never expire. */
-	public MockWaveServer omitExpiresIn() {
-		settings.omitExpiresIn = true;
-		return this;
+		return accounts;
 	}
 
 	/**
-	 * Also accepts {@code application/x-www-form-urlencoded} token requests when
-	 * {@code true}.
+	 * @return the clock of issue and expiry times, journal timestamps and default cost
+	 * dates (see {@link Builder#clock(Clock)})
 	 */
-	public MockWaveServer setLenientFormEncoding(boolean lenient) {
-		settings.lenientFormEncoding = lenient;
-		return this;
+	public Clock clock() {
+		return clock;
 	}
 
 	/**
-	 * Delays every token endpoint answer from now on (a slow identity provider), e.g. to
-	 * let concurrent callers pile up or to trigger client timeouts. Unlike a
-	 * {@linkplain FaultSpec#withDelay(Duration) fault delay} it applies to every request
-	 * until changed, and it comes before any armed fault. {@link Duration#ZERO} turns it
-	 * off.
+	 * The Spring properties that point the starter at this emulator:
+	 * {@code wave.token-uri}, {@code wave.base-url}, {@code wave.client-id} and
+	 * {@code wave.client-secret}, e.g. for
+	 * {@code new ApplicationContextRunner().withPropertyValues(...)} or a
+	 * {@code MapPropertySource}.
+	 * @return the properties, in that order
 	 */
-	public MockWaveServer setTokenResponseDelay(Duration delay) {
-		if (Objects.requireNonNull(delay, "delay").isNegative()) {
-			throw new IllegalArgumentException("delay must not be negative");
+	public Map<String, String> springProperties() {
+		return springProperties(DEFAULT_PROPERTY_PREFIX, false);
+	}
+
+	/**
+	 * The Spring properties that point a client at this emulator:
+	 * {@code <prefix>.token-uri}, {@code <prefix>.base-url}, {@code <prefix>.client-id},
+	 * {@code <prefix>.client-secret} and, with {@code userProperties},
+	 * {@code <prefix>.username} and {@code <prefix>.password}.
+	 * @param prefix the property prefix, e.g. {@code wave}; empty for none
+	 * @param userProperties whether to add the user of the password grant
+	 * @return the properties, in that order
+	 */
+	public Map<String, String> springProperties(String prefix, boolean userProperties) {
+		String p = prefix.isEmpty() ? "" : prefix + ".";
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(p + "token-uri", tokenUri());
+		properties.put(p + "base-url", baseUrl());
+		properties.put(p + "client-id", clientId());
+		properties.put(p + "client-secret", clientSecret());
+		if (userProperties) {
+			properties.put(p + "username", username());
+			properties.put(p + "password", password());
 		}
-		settings.tokenResponseDelay = delay;
-		return this;
+		return Collections.unmodifiableMap(properties);
 	}
 
-	/** Enables or disables the {@code refresh_token} grant. */
-	public MockWaveServer setRefreshTokenGrantEnabled(boolean enabled) {
-		settings.refreshTokenGrant = enabled;
-		return this;
+	// ---------------------------------------------------------------- views
+
+	/**
+	 * @return the journal of token, API and stray requests, e.g.
+	 * {@code journal().tokenRequestCount()}
+	 */
+	public RequestJournal journal() {
+		return journal;
 	}
 
 	/**
-	 * Sets the number of rows every {@code costs:read} answers; &lt;= 0 restores one per
-	 * day/account/service.
+	 * @return the issued tokens and the token endpoint's settings, e.g.
+	 * {@code tokens().revokeAll()}
+	 */
+	public MockWaveTokens tokens() {
+		return tokens;
+	}
+
+	/**
+	 * @return the fault injection, e.g.
+	 * {@code faults().token().failNext(2).withStatus(503)}
+	 */
+	public FaultPlan faults() {
+		return faults;
+	}
+
+	/**
+	 * @return the stubbed Blue API endpoints, e.g.
+	 * {@code stubs().stub("GET", "/billing/v1/billinggroups").thenStream(groups)}
+	 */
+	public StubRegistry stubs() {
+		return stubs;
+	}
+
+	/**
+	 * Sets the number of rows every {@code costs:read} answers until {@link #reset()};
+	 * &lt;= 0 restores one per day/account/service.
+	 * @param rows rows per answer
+	 * @return this
 	 */
 	public MockWaveServer setCostRowsPerRequest(long rows) {
 		settings.costRowsPerRequest = rows;
 		return this;
 	}
 
-	// ---------------------------------------------------------------- faults and stubs
+	// ---------------------------------------------------------------- lifecycle
 
 	/**
-	 * @return fault injection for the token endpoint, e.g.
-	 * {@code token().failNext(2).withStatus(503)}
-	 */
-	public EndpointFaults token() {
-		return new EndpointFaults(faults, FaultTarget.token());
-	}
-
-	/**
-	 * @return fault injection for every Blue API call
-	 */
-	public EndpointFaults api() {
-		return new EndpointFaults(faults, FaultTarget.allApi());
-	}
-
-	/**
-	 * @param pathTemplate API path relative to {@link #baseUrl()}, starting with the
-	 * service base, e.g. {@code /cost/v1/aws/costs:read} or
-	 * {@code /cost/v1/{vendor}/accounts/{id}}
-	 * @return fault injection for that path (any method)
-	 * @throws IllegalArgumentException if no Blue API service serves the path
-	 */
-	public EndpointFaults api(String pathTemplate) {
-		FaultTarget target = FaultTarget.apiPath(pathTemplate);
-		BlueService.requireServed(target.pathTemplate());
-		return new EndpointFaults(faults, target);
-	}
-
-	/**
-	 * Arms a fault for {@code times} requests matching {@code target}; same as the fluent
-	 * entry points.
-	 */
-	public FaultSpec enqueueFault(FaultTarget target, int times) {
-		return faults.arm(target, times);
-	}
-
-	/**
-	 * @return the armed faults that still have uses left
-	 */
-	public List<FaultSpec> pendingFaults() {
-		return faults.pending();
-	}
-
-	/**
-	 * Stubs a Blue API endpoint (overrides built-ins). Stubbed calls still need a valid
-	 * token.
-	 * @param method HTTP method
-	 * @param pathTemplate the real path relative to {@link #baseUrl()}: the service base
-	 * followed by the path of the operation in the API reference, e.g.
-	 * {@code /billing/v1/billinggroups} or {@code /cost/v1/{vendor}/budgets};
-	 * {@code {name}} matches one segment
-	 * @throws IllegalArgumentException if no Blue API service serves the path (such as
-	 * {@code /v1/aws/budgets}, which lacks Cost's base {@code /cost})
-	 */
-	public StubBuilder stub(String method, String pathTemplate) {
-		StubBuilder builder = new StubBuilder(stubs, method, pathTemplate);
-		BlueService.requireServed(builder.pathTemplate());
-		return builder;
-	}
-
-	// ---------------------------------------------------------------- tokens
-
-	/**
-	 * Issues a valid access token directly, without an HTTP request (not journaled), for
-	 * tests that only exercise the Blue API.
-	 */
-	public String issueAccessToken() {
-		return tokens
-			.issue(settings.clientId, settings.clientId, "client_credentials",
-					settings.omitExpiresIn ? 0 : settings.expiresInSeconds)
-			.accessToken();
-	}
-
-	/**
-	 * Revokes every access and refresh token issued so far: the API answers 401 (code 16)
-	 * for them.
-	 */
-	public void revokeAllTokens() {
-		tokens.revokeAll();
-	}
-
-	/**
-	 * Every token set issued since start, oldest first, including revoked and expired
-	 * ones and those of {@link #issueAccessToken()}; not cleared by {@link #reset()}.
-	 * Useful to assert that no token value ever reaches a log.
-	 * @return the issued token sets (their {@code toString()} masks the values)
-	 */
-	public List<IssuedTokenSet> issuedTokens() {
-		return tokens.issued();
-	}
-
-	/**
-	 * @return number of issued, not revoked access tokens (expired ones included)
-	 */
-	public int activeTokenCount() {
-		return tokens.activeCount();
-	}
-
-	// ---------------------------------------------------------------- journal
-
-	/**
-	 * @return every token request since start or the last {@link #reset()}, oldest first
-	 */
-	public List<RecordedTokenRequest> tokenRequests() {
-		return journal.tokenRequests();
-	}
-
-	/**
-	 * @return every API request since start or the last {@link #reset()}, oldest first
-	 */
-	public List<RecordedApiRequest> apiRequests() {
-		return journal.apiRequests();
-	}
-
-	/**
-	 * Requests to any path other than the token endpoint and the Blue API base path
-	 * (answered {@code 404}), oldest first, with the full request path. Lets a test
-	 * assert that a client sends no credentials outside the Blue API:
-	 * {@code assertThat(server.strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization)}.
-	 * @return the stray requests since start or the last {@link #reset()}
-	 */
-	public List<RecordedApiRequest> strayRequests() {
-		return journal.strayRequests();
-	}
-
-	/**
-	 * @return the most recent token request, or {@code null}
-	 */
-	public @Nullable RecordedTokenRequest lastTokenRequest() {
-		List<RecordedTokenRequest> all = journal.tokenRequests();
-		return all.isEmpty() ? null : all.get(all.size() - 1);
-	}
-
-	/**
-	 * @return the most recent API request, or {@code null}
-	 */
-	public @Nullable RecordedApiRequest lastApiRequest() {
-
-		List<RecordedApiRequest> all = journal.apiRequests();
-		return all.isEmpty() ? null : all.get(all.size() - 1);
-	}
-
-	/**
-	 * @return exact number of token endpoint requests since start or the last
-	 * {@link #reset()}
-	 */
-	public long tokenRequestCount() {
-		return journal.tokenRequestCount();
-	}
-
-	/**
-	 * @return exact number of Blue API requests since start or the last {@link #reset()}
-	 */
-	public long apiRequestCount() {
-		return journal.apiRequestCount();
-	}
-
-	/**
-	 * Clears journal, counters, armed faults and stubs. Issued tokens and settings stay.
+	 * Clears the per-test state: journal and counters, armed faults and stubs, and
+	 * restores the settings changed at runtime (through {@link #tokens()} and
+	 * {@link #setCostRowsPerRequest(long)}) to those it was built with. Issued tokens
+	 * stay valid.
 	 */
 	public void reset() {
 		faults.clear();
 		stubs.clear();
 		journal.clear();
+		runtimeDefaults.applyTo(settings);
 	}
 
 	/** Stops the server; idempotent. */
@@ -488,6 +376,21 @@ public final class MockWaveServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "MockWaveServer[" + baseUrl() + "]";
+	}
+
+	/** The runtime settings as built, restored by {@link #reset()}. */
+	private record RuntimeDefaults(long expiresInSeconds, boolean omitExpiresIn, boolean lenientFormEncoding,
+			boolean refreshTokenGrant, long costRowsPerRequest, Duration tokenResponseDelay) {
+
+		void applyTo(EmulatorSettings settings) {
+			settings.expiresInSeconds = expiresInSeconds;
+			settings.omitExpiresIn = omitExpiresIn;
+			settings.lenientFormEncoding = lenientFormEncoding;
+			settings.refreshTokenGrant = refreshTokenGrant;
+			settings.costRowsPerRequest = costRowsPerRequest;
+			settings.tokenResponseDelay = tokenResponseDelay;
+		}
+
 	}
 
 	/** Builder for {@link MockWaveServer}. All settings have working defaults. */
@@ -591,13 +494,10 @@ public final class MockWaveServer implements AutoCloseable {
 
 		/**
 		 * Delays every token endpoint answer (default none); see
-		 * {@link MockWaveServer#setTokenResponseDelay(Duration)}.
+		 * {@link MockWaveTokens#responseDelay(Duration)}.
 		 */
 		public Builder tokenResponseDelay(Duration delay) {
-			if (Objects.requireNonNull(delay, "delay").isNegative()) {
-				throw new IllegalArgumentException("delay must not be negative");
-			}
-			this.tokenResponseDelay = delay;
+			this.tokenResponseDelay = MockWaveTokens.requireNotNegative(delay);
 			return this;
 		}
 

@@ -11,33 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-@MockWaveServerTest
-class BlueApiTests {
-
-	static MockWaveServer server;
-	static WaveHttp http;
-	static String token;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-		token = http.accessToken();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.setCostRowsPerRequest(0);
-	}
+class BlueApiTests extends EmulatorFixture {
 
 	@Test
 	void whoamiReturnsTheCaller() {
@@ -165,9 +145,11 @@ class BlueApiTests {
 
 	@Test
 	void stubsAnswerUnaryStreamAndErrorResponses() {
-		server.stub("GET", "/cost/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
-		server.stub("GET", "/cost/v1/{vendor}/invoices").thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
-		server.stub("GET", "/org/v1").thenGrpcError(7, "not allowed");
+		server.stubs().stub("GET", "/cost/v1/aws/budgets").thenReturn(Map.of("budgets", List.of()));
+		server.stubs()
+			.stub("GET", "/cost/v1/{vendor}/invoices")
+			.thenStream(List.of(Map.of("id", "i-1"), "{\"id\":\"i-2\"}"));
+		server.stubs().stub("GET", "/org/v1").thenGrpcError(7, "not allowed");
 
 		assertThat(json(http.get("/cost/v1/aws/budgets", token).body()).get("budgets").isArray()).isTrue();
 		assertThat(resultLines(http.get("/cost/v1/gcp/invoices", token).body())).extracting(r -> r.get("id").asString())
@@ -183,7 +165,7 @@ class BlueApiTests {
 		String own = http.accessToken();
 		assertThat(http.get("/iam/v1/whoami", own).statusCode()).isEqualTo(200);
 
-		server.revokeAllTokens();
+		server.tokens().revokeAll();
 
 		HttpResponse<String> response = http.get("/iam/v1/whoami", own);
 		assertThat(response.statusCode()).isEqualTo(401);
@@ -205,7 +187,7 @@ class BlueApiTests {
 			HttpResponse<String> expired = client.get("/iam/v1/whoami", shortToken);
 			assertThat(expired.statusCode()).isEqualTo(401);
 			assertGrpcError(expired.body(), 16);
-			assertThat(shortLived.lastApiRequest().validToken()).isFalse();
+			assertThat(shortLived.journal().lastApiRequest().validToken()).isFalse();
 		}
 	}
 
@@ -261,7 +243,7 @@ class BlueApiTests {
 			assertThat(flat.body()).isEqualTo(NOT_FOUND);
 			assertThat(flatCosts.statusCode()).isEqualTo(404);
 			assertThat(flatCosts.body()).isEqualTo(NOT_FOUND);
-			assertThat(server.apiRequests()).extracting(RecordedApiRequest::path)
+			assertThat(server.journal().apiRequests()).extracting(RecordedApiRequest::path)
 				.containsExactly("/cost/v1/aws/accounts", "/v1/aws/accounts", "/v1/aws/costs:read");
 		}
 
@@ -288,9 +270,11 @@ class BlueApiTests {
 
 		@Test
 		void stubsAndFaultsAreAcceptedAtRealPathsOnly() {
-			server.stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
-			server.stub("GET", "/gc/v1/commitments").thenReturn("{}");
-			server.stub("GET", "/admin/v1/acctgroups/{id}").thenReturn("{}");
+			server.stubs()
+				.stub("GET", "/billing/v1/billinggroups")
+				.thenStream(List.of(Map.of("billingInternalId", "bg-1")));
+			server.stubs().stub("GET", "/gc/v1/commitments").thenReturn("{}");
+			server.stubs().stub("GET", "/admin/v1/acctgroups/{id}").thenReturn("{}");
 
 			assertThat(json(http.get("/billing/v1/billinggroups", token).body().lines().findFirst().orElseThrow())
 				.path("result")
@@ -299,13 +283,13 @@ class BlueApiTests {
 			assertThat(http.get("/gc/v1/commitments", token).statusCode()).isEqualTo(200);
 			assertThat(http.get("/admin/v1/acctgroups/g1", token).statusCode()).isEqualTo(200);
 			assertThat(http.get("/v1/billinggroups", token).body()).isEqualTo(NOT_FOUND);
-			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("GET", "/v1/billinggroups"))
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stubs().stub("GET", "/v1/billinggroups"))
 				.withMessageContaining("No Blue API service serves /v1/billinggroups")
 				.withMessageContaining("Billing /billing/");
-			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("POST", "/v1/aws/costs:read"))
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stubs().stub("POST", "/v1/aws/costs:read"))
 				.withMessageContaining("/cost/v1/aws/costs:read");
-			assertThatIllegalArgumentException().isThrownBy(() -> server.api("/v1/{vendor}/accounts"));
-			assertThatIllegalArgumentException().isThrownBy(() -> server.stub("GET", "/cost"));
+			assertThatIllegalArgumentException().isThrownBy(() -> server.faults().api("/v1/{vendor}/accounts"));
+			assertThatIllegalArgumentException().isThrownBy(() -> server.stubs().stub("GET", "/cost"));
 		}
 
 	}
@@ -354,7 +338,7 @@ class BlueApiTests {
 				.isEqualTo("endTime must have the format yyyymmdd or yyyymm, got \"2024-05-31\"");
 		}
 
-		private static List<String> dates(String body) {
+		private List<String> dates(String body) {
 			HttpResponse<String> response = http.post("/cost/v1/aws/costs:read", token, body);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return response.body()

@@ -10,33 +10,19 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-@MockWaveServerTest
-class FaultInjectionTests {
+class FaultInjectionTests extends EmulatorFixture {
 
 	private static final String COSTS = "/cost/v1/aws/costs:read";
 
 	private static final String MAY = "{\"startTime\":\"20240501\",\"endTime\":\"20240531\"}";
 
-	static MockWaveServer server;
-	static WaveHttp http;
-	static String token;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-		token = http.accessToken();
-	}
-
 	@Test
 	void statusWithRetryAfterForTheNextTwoTokenCallsOnly() {
-		server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
+		server.faults().token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
 
 		HttpResponse<String> first = http.tokenMultipart(http.clientCredentialsForm());
 		HttpResponse<String> second = http.tokenMultipart(http.clientCredentialsForm());
@@ -49,13 +35,14 @@ class FaultInjectionTests {
 		}
 		assertThat(third.statusCode()).isEqualTo(200);
 		assertThat(third.headers().firstValue("Retry-After")).isEmpty();
-		assertThat(server.pendingFaults()).isEmpty();
-		assertThat(server.tokenRequestCount()).isEqualTo(3);
+		assertThat(server.faults().pending()).isEmpty();
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(3);
 	}
 
 	@Test
 	void statusWithCustomBodyOnOneApiPath() {
-		server.api("/iam/v1/whoami")
+		server.faults()
+			.api("/iam/v1/whoami")
 			.failNext(1)
 			.withStatus(429, "{\"code\":8,\"message\":\"slow down\",\"details\":[]}")
 			.withRetryAfter(2);
@@ -73,7 +60,7 @@ class FaultInjectionTests {
 
 	@Test
 	void statusOnlyFaultOnApiAnswersGrpcGatewayError() {
-		server.api().failNext(1).withStatus(503);
+		server.faults().api().failNext(1).withStatus(503);
 
 		HttpResponse<String> failed = http.get("/cost/v1/aws/accounts/123456789012", token);
 
@@ -84,7 +71,7 @@ class FaultInjectionTests {
 
 	@Test
 	void pathTemplatesMatchOneSegment() {
-		server.api("/cost/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
+		server.faults().api("/cost/v1/{vendor}/accounts/{id}").failNext(1).withStatus(500);
 
 		assertThat(http.get("/cost/v1/aws/accounts", token).statusCode()).isEqualTo(200);
 		assertThat(http.get("/cost/v1/gcp/accounts/mock-project-dev", token).statusCode()).isEqualTo(500);
@@ -93,7 +80,7 @@ class FaultInjectionTests {
 
 	@Test
 	void delayHoldsTheResponseThenAnswersNormally() {
-		server.api().failNext(1).withDelay(Duration.ofMillis(400));
+		server.faults().api().failNext(1).withDelay(Duration.ofMillis(400));
 
 		long start = System.nanoTime();
 		HttpResponse<String> delayed = http.get("/iam/v1/whoami", token);
@@ -110,18 +97,18 @@ class FaultInjectionTests {
 
 	@Test
 	void droppedConnectionOnTokenEndpoint() {
-		server.token().failNext(1).withDroppedConnection();
+		server.faults().token().failNext(1).withDroppedConnection();
 
 		assertThatThrownBy(() -> http.tokenMultipart(http.clientCredentialsForm()))
 			.isInstanceOf(UncheckedIOException.class)
 			.hasCauseInstanceOf(IOException.class);
 		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
-		assertThat(server.tokenRequestCount()).isEqualTo(2);
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void droppedConnectionOnApi() {
-		server.api(COSTS).failNext(1).withDroppedConnection();
+		server.faults().api(COSTS).failNext(1).withDroppedConnection();
 
 		assertThatThrownBy(() -> http.post(COSTS, token, MAY)).isInstanceOf(UncheckedIOException.class);
 		assertThat(http.post(COSTS, token, MAY).statusCode()).isEqualTo(200);
@@ -129,7 +116,7 @@ class FaultInjectionTests {
 
 	@Test
 	void htmlBodyFromAProxy() {
-		server.token().failNext(1).withHtmlBody();
+		server.faults().token().failNext(1).withHtmlBody();
 
 		HttpResponse<String> html = http.tokenMultipart(http.clientCredentialsForm());
 
@@ -142,8 +129,8 @@ class FaultInjectionTests {
 
 	@Test
 	void truncatedJsonOnTokenAndUnaryApi() {
-		server.token().failNext(1).withTruncatedJson();
-		server.api("/org/v1").failNext(1).withTruncatedJson();
+		server.faults().token().failNext(1).withTruncatedJson();
+		server.faults().api("/org/v1").failNext(1).withTruncatedJson();
 
 		HttpResponse<String> tokenResponse = http.tokenMultipart(http.clientCredentialsForm());
 		HttpResponse<String> orgResponse = http.get("/org/v1", token);
@@ -157,7 +144,7 @@ class FaultInjectionTests {
 
 	@Test
 	void truncatedJsonOnStreamCutsTheFirstLine() {
-		server.api(COSTS).failNext(1).withTruncatedJson();
+		server.faults().api(COSTS).failNext(1).withTruncatedJson();
 
 		String body = http.post(COSTS, token, MAY).body();
 
@@ -167,7 +154,7 @@ class FaultInjectionTests {
 
 	@Test
 	void midStreamErrorAfterKRowsThenNormalStreams() {
-		server.api(COSTS).failNext(2).withMidStreamError(5, 14, "backend unavailable");
+		server.faults().api(COSTS).failNext(2).withMidStreamError(5, 14, "backend unavailable");
 
 		for (int i = 0; i < 2; i++) {
 			HttpResponse<String> response = http.post(COSTS, token, MAY);
@@ -186,20 +173,20 @@ class FaultInjectionTests {
 
 	@Test
 	void enqueueFaultIsTheNonFluentEquivalent() {
-		server.enqueueFault(FaultTarget.allApi(), 3).withStatus(500);
+		server.faults().arm(FaultTarget.allApi(), 3).withStatus(500);
 
-		assertThat(server.pendingFaults()).hasSize(1);
-		assertThat(server.pendingFaults().get(0).remaining()).isEqualTo(3);
+		assertThat(server.faults().pending()).hasSize(1);
+		assertThat(server.faults().pending().get(0).remaining()).isEqualTo(3);
 		for (int i = 0; i < 3; i++) {
 			assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(500);
 		}
 		assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
-		assertThat(server.tokenRequestCount()).isZero();
+		assertThat(server.journal().tokenRequestCount()).isZero();
 	}
 
 	@Test
 	void resetDisarmsFaults() {
-		server.token().failNext(5).withStatus(500);
+		server.faults().token().failNext(5).withStatus(500);
 		server.reset();
 
 		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.wavestarter.test.fault.HostileToken;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,25 +15,11 @@ import tools.jackson.databind.JsonNode;
  * The faults for hardening tests: redirects, hostile token bodies, odd {@code expires_in}
  * values and trickling bodies, as a plain JDK client sees them on the wire.
  */
-@MockWaveServerTest
-class HostileFaultTests {
-
-	static MockWaveServer server;
-
-	static WaveHttp http;
-
-	static String token;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-		token = http.accessToken();
-	}
+class HostileFaultTests extends EmulatorFixture {
 
 	@Test
 	void redirectOfTheTokenEndpointHasLocationAndNoBody() {
-		server.token().failNext(1).withRedirect(307, "http://127.0.0.1:9/collect?x=1");
+		server.faults().token().failNext(1).withRedirect(307, "http://127.0.0.1:9/collect?x=1");
 
 		HttpResponse<String> redirected = http.tokenMultipart(http.clientCredentialsForm());
 
@@ -47,7 +31,7 @@ class HostileFaultTests {
 
 	@Test
 	void redirectOfTheApi() {
-		server.api("/iam/v1/whoami").failNext(1).withRedirect(302, "/foreign/path");
+		server.faults().api("/iam/v1/whoami").failNext(1).withRedirect(302, "/foreign/path");
 
 		HttpResponse<String> redirected = http.get("/iam/v1/whoami", token);
 
@@ -57,14 +41,15 @@ class HostileFaultTests {
 
 	@Test
 	void redirectNeedsA3xxStatus() {
-		assertThatIllegalArgumentException().isThrownBy(() -> server.token().failNext(1).withRedirect(200, "/x"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> server.faults().token().failNext(1).withRedirect(200, "/x"))
 			.withMessageContaining("3xx");
 	}
 
 	@Test
 	void hostileTokensAreSentExactlyAsJson() {
 		for (HostileToken hostile : HostileToken.values()) {
-			server.token().failNext(1).withHostileToken(hostile);
+			server.faults().token().failNext(1).withHostileToken(hostile);
 			HttpResponse<String> response = http.tokenMultipart(http.clientCredentialsForm());
 			assertThat(response.statusCode()).isEqualTo(200);
 			JsonNode body = json(response.body());
@@ -83,7 +68,7 @@ class HostileFaultTests {
 
 	@Test
 	void expiresInIsSentAsGiven() {
-		server.token().failNext(1).withExpiresInJson("1e300");
+		server.faults().token().failNext(1).withExpiresInJson("1e300");
 
 		JsonNode body = json(http.tokenMultipart(http.clientCredentialsForm()).body());
 
@@ -94,7 +79,7 @@ class HostileFaultTests {
 
 	@Test
 	void tricklingBodyArrivesWholeButSlowly() {
-		server.token().failNext(1).withTricklingBody(16, Duration.ofMillis(20));
+		server.faults().token().failNext(1).withTricklingBody(16, Duration.ofMillis(20));
 
 		long start = System.nanoTime();
 		HttpResponse<String> slow = http.tokenMultipart(http.clientCredentialsForm());
@@ -110,7 +95,7 @@ class HostileFaultTests {
 	@Test
 	void tricklingStreamKeepsItsLines() {
 		String normal = http.get("/cost/v1/aws/accounts", token).body();
-		server.api("/cost/v1/aws/accounts").failNext(1).withTricklingBody(7, Duration.ofMillis(1));
+		server.faults().api("/cost/v1/aws/accounts").failNext(1).withTricklingBody(7, Duration.ofMillis(1));
 
 		HttpResponse<String> slow = http.get("/cost/v1/aws/accounts", token);
 
@@ -119,8 +104,8 @@ class HostileFaultTests {
 		assertThat(slow.body()).isEqualTo(normal);
 	}
 
-	private static String tokenBody(HostileToken hostile) {
-		server.token().failNext(1).withHostileToken(hostile);
+	private String tokenBody(HostileToken hostile) {
+		server.faults().token().failNext(1).withHostileToken(hostile);
 		return http.tokenMultipart(http.clientCredentialsForm()).body();
 	}
 

@@ -63,8 +63,8 @@ class HttpsTests {
 					.header("Authorization", "Bearer " + accessToken)
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(whoami.statusCode()).isEqualTo(200);
-			assertThat(server.tokenRequestCount()).isEqualTo(1);
-			assertThat(server.lastApiRequest().validToken()).isTrue();
+			assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(server.journal().lastApiRequest().validToken()).isTrue();
 		}
 	}
 
@@ -76,7 +76,7 @@ class HttpsTests {
 						HttpResponse.BodyHandlers.ofString()))
 				.isInstanceOf(SSLHandshakeException.class)
 				.hasStackTraceContaining("unable to find valid certification path");
-			assertThat(server.apiRequestCount()).isZero();
+			assertThat(server.journal().apiRequestCount()).isZero();
 		}
 	}
 

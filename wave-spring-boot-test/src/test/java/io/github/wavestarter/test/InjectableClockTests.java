@@ -33,7 +33,8 @@ class InjectableClockTests {
 			assertThat(beforeExpiry).isEqualTo(200);
 			assertThat(afterExpiry.statusCode()).isEqualTo(401);
 			assertThat(json(afterExpiry.body()).get("code").asInt()).isEqualTo(16);
-			assertThat(server.apiRequests().get(0).receivedAt()).isEqualTo(Instant.parse("2024-07-15T10:00:00Z"));
+			assertThat(server.journal().apiRequests().get(0).receivedAt())
+				.isEqualTo(Instant.parse("2024-07-15T10:00:00Z"));
 		}
 	}
 
@@ -47,7 +48,7 @@ class InjectableClockTests {
 
 			assertThat(response.statusCode()).isEqualTo(404);
 			assertThat(json(response.body()).get("code").asInt()).isEqualTo(5);
-			assertThat(server.apiRequestCount()).isZero();
+			assertThat(server.journal().apiRequestCount()).isZero();
 		}
 	}
 

@@ -10,27 +10,15 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@MockWaveServerTest
-class JournalAndConcurrencyTests {
-
-	static MockWaveServer server;
-	static WaveHttp http;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-	}
+class JournalAndConcurrencyTests extends EmulatorFixture {
 
 	@Test
 	void journalRecordsContentTypeAndPartsAndMasksSecrets() {
 		http.tokenMultipart(http.passwordForm());
 
-		RecordedTokenRequest request = server.lastTokenRequest();
+		RecordedTokenRequest request = server.journal().lastTokenRequest();
 		assertThat(request.isMultipart()).isTrue();
 		assertThat(request.contentType()).startsWith("multipart/form-data; boundary=");
 		assertThat(request.grantType()).isEqualTo("password");
@@ -51,7 +39,7 @@ class JournalAndConcurrencyTests {
 				"client_secret", server.clientSecret(), "refresh_token", refresh));
 		http.tokenUrlEncoded(http.clientCredentialsForm());
 
-		List<RecordedTokenRequest> requests = server.tokenRequests();
+		List<RecordedTokenRequest> requests = server.journal().tokenRequests();
 		assertThat(requests).hasSize(3);
 		assertThat(requests.get(1).toString()).doesNotContain(refresh);
 		assertThat(requests.get(2).contentType()).isEqualTo("application/x-www-form-urlencoded");
@@ -65,7 +53,7 @@ class JournalAndConcurrencyTests {
 		http.get("/iam/v1/whoami", "bogus");
 		http.post("/cost/v1/aws/costs:read", token, "{\"startTime\":\"20240501\",\"endTime\":\"20240502\"}");
 
-		List<RecordedApiRequest> requests = server.apiRequests();
+		List<RecordedApiRequest> requests = server.journal().apiRequests();
 		assertThat(requests).hasSize(3);
 		assertThat(requests.get(0))
 			.extracting(RecordedApiRequest::method, RecordedApiRequest::path, RecordedApiRequest::query,
@@ -74,24 +62,24 @@ class JournalAndConcurrencyTests {
 		assertThat(requests.get(1).validToken()).isFalse();
 		assertThat(requests.get(2).body()).contains("20240501");
 		assertThat(requests.get(0).toString()).doesNotContain(token);
-		assertThat(server.apiRequestCount()).isEqualTo(3);
-		assertThat(server.tokenRequestCount()).isEqualTo(1);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(3);
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void resetClearsJournalCountersFaultsAndStubsButKeepsTokens() {
 		String token = http.accessToken();
 		http.get("/org/v1", token);
-		server.stub("GET", "/cost/v1/aws/budgets").thenReturn("{}");
-		server.api().failNext(3).withStatus(500);
+		server.stubs().stub("GET", "/cost/v1/aws/budgets").thenReturn("{}");
+		server.faults().api().failNext(3).withStatus(500);
 
 		server.reset();
 
-		assertThat(server.tokenRequests()).isEmpty();
-		assertThat(server.apiRequests()).isEmpty();
-		assertThat(server.tokenRequestCount()).isZero();
-		assertThat(server.apiRequestCount()).isZero();
-		assertThat(server.pendingFaults()).isEmpty();
+		assertThat(server.journal().tokenRequests()).isEmpty();
+		assertThat(server.journal().apiRequests()).isEmpty();
+		assertThat(server.journal().tokenRequestCount()).isZero();
+		assertThat(server.journal().apiRequestCount()).isZero();
+		assertThat(server.faults().pending()).isEmpty();
 		assertThat(http.get("/cost/v1/aws/budgets", token).statusCode()).isEqualTo(404);
 		assertThat(http.get("/org/v1", token).statusCode()).isEqualTo(200);
 	}
@@ -112,14 +100,14 @@ class JournalAndConcurrencyTests {
 		assertThat(responses).allMatch(r -> r.statusCode() == 200);
 		assertThat(responses.stream().map(r -> WaveHttp.json(r.body()).get("access_token").asString()).distinct())
 			.hasSize(200);
-		assertThat(server.tokenRequestCount()).isEqualTo(200);
-		assertThat(server.tokenRequests()).hasSize(200);
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(200);
+		assertThat(server.journal().tokenRequests()).hasSize(200);
 	}
 
 	@Test
 	void handles1000ConcurrentApiRequestsWithExactCountsAndFaults() {
 		String token = http.accessToken();
-		server.api().failNext(100).withStatus(503);
+		server.faults().api().failNext(100).withStatus(503);
 		List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
 			futures.add(WaveHttp.CLIENT.sendAsync(http.api("/iam/v1/whoami", token).GET().build(),
@@ -130,8 +118,8 @@ class JournalAndConcurrencyTests {
 
 		assertThat(responses.stream().filter(r -> r.statusCode() == 503)).hasSize(100);
 		assertThat(responses.stream().filter(r -> r.statusCode() == 200)).hasSize(900);
-		assertThat(server.apiRequestCount()).isEqualTo(1000);
-		assertThat(server.apiRequests()).hasSize(1000).allMatch(RecordedApiRequest::validToken);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(1000);
+		assertThat(server.journal().apiRequests()).hasSize(1000).allMatch(RecordedApiRequest::validToken);
 	}
 
 }

@@ -10,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpResources;
 
@@ -20,25 +17,9 @@ import reactor.netty.http.HttpResources;
  * Authorization facts in the API journal, stray requests, issued token sets, the token
  * response delay and the emulator's own event loop.
  */
-@MockWaveServerTest
-class JournalExtrasTests {
+class JournalExtrasTests extends EmulatorFixture {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
-
-	static MockWaveServer server;
-
-	static WaveHttp http;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-	}
-
-	@BeforeEach
-	void reset() {
-		server.setTokenResponseDelay(Duration.ZERO);
-	}
 
 	@Test
 	void apiJournalTellsWhetherAndWhichBearerTokenWasSentButNeverStoresOrPrintsIt() {
@@ -48,7 +29,7 @@ class JournalExtrasTests {
 		WaveHttp.send(http.api("/iam/v1/whoami", null).header("Authorization", "Basic dXNlcjpwdw==").build());
 		http.get("/iam/v1/whoami", "not-a-token-Value-42");
 
-		List<RecordedApiRequest> requests = server.apiRequests();
+		List<RecordedApiRequest> requests = server.journal().apiRequests();
 		assertThat(requests).hasSize(4);
 		assertThat(requests.get(0).hasAuthorization()).isTrue();
 		assertThat(requests.get(0).authorizationScheme()).isEqualTo("Bearer");
@@ -86,31 +67,31 @@ class JournalExtrasTests {
 
 		assertThat(elsewhere.statusCode()).isEqualTo(404);
 		assertThat(blueish.statusCode()).isEqualTo(404);
-		assertThat(server.apiRequests()).isEmpty();
-		assertThat(server.apiRequestCount()).isZero();
-		assertThat(server.strayRequests()).hasSize(2);
-		RecordedApiRequest first = server.strayRequests().get(0);
+		assertThat(server.journal().apiRequests()).isEmpty();
+		assertThat(server.journal().apiRequestCount()).isZero();
+		assertThat(server.journal().strayRequests()).hasSize(2);
+		RecordedApiRequest first = server.journal().strayRequests().get(0);
 		assertThat(first.path()).isEqualTo("/elsewhere");
 		assertThat(first.query()).isEqualTo("x=1");
 		assertThat(first.hasBearerToken(token)).isTrue();
 		assertThat(first.validToken()).isFalse();
-		assertThat(server.strayRequests().get(1).path()).isEqualTo("/m/blueish/x");
-		assertThat(server.strayRequests().get(1).hasAuthorization()).isFalse();
+		assertThat(server.journal().strayRequests().get(1).path()).isEqualTo("/m/blueish/x");
+		assertThat(server.journal().strayRequests().get(1).hasAuthorization()).isFalse();
 		server.reset();
-		assertThat(server.strayRequests()).isEmpty();
+		assertThat(server.journal().strayRequests()).isEmpty();
 	}
 
 	@Test
 	void issuedTokensListEveryTokenSetInOrderAndMaskThemInToString() {
-		int before = server.issuedTokens().size();
+		int before = server.tokens().issued().size();
 		String viaEndpoint = WaveHttp.json(http.tokenMultipart(http.passwordForm()).body())
 			.get("access_token")
 			.asString();
-		String direct = server.issueAccessToken();
-		server.revokeAllTokens();
+		String direct = server.tokens().issueAccessToken();
+		server.tokens().revokeAll();
 		server.reset();
 
-		List<IssuedTokenSet> issued = server.issuedTokens();
+		List<IssuedTokenSet> issued = server.tokens().issued();
 		assertThat(issued).hasSize(before + 2);
 		IssuedTokenSet password = issued.get(before);
 		assertThat(password.accessToken()).isEqualTo(viaEndpoint);
@@ -128,24 +109,24 @@ class JournalExtrasTests {
 
 	@Test
 	void tokenResponseDelayAppliesToEveryTokenRequestUntilTurnedOff() {
-		server.setTokenResponseDelay(Duration.ofMillis(300));
+		server.tokens().responseDelay(Duration.ofMillis(300));
 		for (int i = 0; i < 2; i++) {
 			long started = System.nanoTime();
 			assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 		}
 
-		server.token().failNext(1).withStatus(503);
+		server.faults().token().failNext(1).withStatus(503);
 		long started = System.nanoTime();
 		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(503);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
-		server.setTokenResponseDelay(Duration.ZERO);
+		server.tokens().responseDelay(Duration.ZERO);
 		started = System.nanoTime();
 		assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(290));
-		assertThat(server.tokenRequestCount()).isEqualTo(4);
-		assertThatThrownBy(() -> server.setTokenResponseDelay(Duration.ofMillis(-1)))
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(4);
+		assertThatThrownBy(() -> server.tokens().responseDelay(Duration.ofMillis(-1)))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

@@ -31,10 +31,11 @@ class RippleTokenEndpointTests {
 			assertThat(http.get("/cost/v1/aws/accounts", token).statusCode()).isEqualTo(200);
 			assertThat(wave.statusCode()).isEqualTo(401);
 			assertThat(json(wave.body()).path("error").asString()).isEqualTo("invalid_client");
-			assertThat(server.tokenRequests()).extracting(RecordedTokenRequest::path)
+			assertThat(server.journal().tokenRequests()).extracting(RecordedTokenRequest::path)
 				.containsExactly("/ripple/access_token", "/access_token");
-			assertThat(server.tokenRequests()).extracting(RecordedTokenRequest::isRipple).containsExactly(true, false);
-			assertThat(server.lastTokenRequest().toString()).contains("POST /access_token");
+			assertThat(server.journal().tokenRequests()).extracting(RecordedTokenRequest::isRipple)
+				.containsExactly(true, false);
+			assertThat(server.journal().lastTokenRequest().toString()).contains("POST /access_token");
 		}
 	}
 
@@ -49,7 +50,7 @@ class RippleTokenEndpointTests {
 			assertThat(server.tokenUri()).isEqualTo(server.rootUrl() + "/access_token");
 			assertThat(ripple.statusCode()).isEqualTo(401);
 			assertThat(json(ripple.body()).path("error").asString()).isEqualTo("invalid_client");
-			assertThat(server.lastTokenRequest().isRipple()).isTrue();
+			assertThat(server.journal().lastTokenRequest().isRipple()).isTrue();
 			assertThat(http.tokenMultipart(http.clientCredentialsForm()).statusCode()).isEqualTo(200);
 		}
 	}

@@ -12,29 +12,10 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import io.github.wavestarter.test.junit.MockWaveServerTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-@MockWaveServerTest
-class TokenEndpointTests {
-
-	static MockWaveServer server;
-	static WaveHttp http;
-
-	@BeforeAll
-	static void start(MockWaveServer started) {
-		server = started;
-		http = new WaveHttp(server);
-	}
-
-	@BeforeEach
-	void reset() {
-		server.setLenientFormEncoding(false);
-		server.setRefreshTokenGrantEnabled(true);
-	}
+class TokenEndpointTests extends EmulatorFixture {
 
 	@Test
 	void clientCredentialsGrantAnswersDocumentedJsonWithJwtShapedTokens() {
@@ -85,7 +66,7 @@ class TokenEndpointTests {
 
 	@Test
 	void acceptsUrlEncodedRequestsInLenientMode() {
-		server.setLenientFormEncoding(true);
+		server.tokens().lenientFormEncoding(true);
 
 		HttpResponse<String> response = http.tokenUrlEncoded(http.clientCredentialsForm());
 
@@ -198,7 +179,7 @@ class TokenEndpointTests {
 		HttpResponse<String> ok = http.tokenMultipart(refresh);
 		refresh.put("refresh_token", "forged");
 		HttpResponse<String> forged = http.tokenMultipart(refresh);
-		server.setRefreshTokenGrantEnabled(false);
+		server.tokens().refreshTokenGrant(false);
 		refresh.put("refresh_token", refreshToken);
 		HttpResponse<String> disabled = http.tokenMultipart(refresh);
 

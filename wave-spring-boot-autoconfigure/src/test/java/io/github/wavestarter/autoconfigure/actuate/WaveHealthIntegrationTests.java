@@ -40,7 +40,7 @@ class WaveHealthIntegrationTests {
 				assertThat(health.getDetails()).containsEntry("registrationId", "wave")
 					.containsEntry("mode", "passive")
 					.containsEntry("reason", "no token requested yet");
-				assertThat(server.tokenRequestCount()).isZero();
+				assertThat(server.journal().tokenRequestCount()).isZero();
 			});
 		}
 	}
@@ -58,7 +58,7 @@ class WaveHealthIntegrationTests {
 					.containsEntry("expiresAt", state.expiresAt().toString())
 					.doesNotContainKey("lastErrorCode");
 				assertNoSecrets(health, token, server.clientSecret());
-				assertThat(server.tokenRequestCount()).isEqualTo(1);
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 			});
 		}
 	}
@@ -89,7 +89,7 @@ class WaveHealthIntegrationTests {
 				manager.getAccessToken().block(BLOCK);
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				manager.invalidate(manager.getAccessToken().block(BLOCK));
-				server.token().failNext(1).withStatus(503);
+				server.faults().token().failNext(1).withStatus(503);
 				assertThatThrownBy(() -> manager.getAccessToken().block(BLOCK)).isInstanceOf(WaveTokenException.class);
 				Health down = health(context);
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
@@ -109,8 +109,8 @@ class WaveHealthIntegrationTests {
 				assertThat(first.getStatus()).isEqualTo(Status.UP);
 				assertThat(first.getDetails()).containsEntry("mode", "active").containsKey("expiresAt");
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
-				assertThat(server.tokenRequestCount()).isEqualTo(1);
-				assertNoSecrets(first, server.issuedTokens().get(0).accessToken(), server.clientSecret());
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
+				assertNoSecrets(first, server.tokens().issued().get(0).accessToken(), server.clientSecret());
 			});
 		}
 	}
@@ -132,7 +132,7 @@ class WaveHealthIntegrationTests {
 	@Test
 	void activeCheckTimesOut() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			server.setTokenResponseDelay(Duration.ofSeconds(3));
+			server.tokens().responseDelay(Duration.ofSeconds(3));
 			WaveContexts.forServer(server)
 				.withPropertyValues("wave.health.active=true", "wave.health.timeout=200ms")
 				.run((context) -> {
@@ -170,7 +170,7 @@ class WaveHealthIntegrationTests {
 				HealthIndicator indicator = (HealthIndicator) context.getBean(HealthContributorRegistry.class)
 					.getContributor("wave");
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-				assertThat(server.tokenRequestCount()).isEqualTo(1);
+				assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 			});
 		}
 	}

@@ -8,8 +8,7 @@ import io.github.wavestarter.blue.api.ApiUser;
 import io.github.wavestarter.blue.api.CostApi;
 import io.github.wavestarter.blue.api.IamApi;
 import io.github.wavestarter.blue.api.OrgApi;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
+import io.github.wavestarter.test.MockWaveServer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +18,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,24 +110,24 @@ class WaveBlueApiAutoConfigurationTests {
 	}
 
 	@Test
-	void autoConfiguredClientUsesWaveWebClient() throws Exception {
-		try (MockWebServer server = new MockWebServer()) {
-			server.start();
-			server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-				.body("{\"id\":\"u42\"}")
-				.build());
+	void autoConfiguredClientUsesWaveWebClient() {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			// the token reaches the emulator only as a default header of this
+			// waveWebClient
+			String token = server.tokens().issueAccessToken();
 			this.runner
 				.withBean("waveWebClient", WebClient.class,
 						() -> WebClient.builder()
-							.baseUrl(server.url("/m/blue").toString())
-							.defaultHeader("X-Wave", "yes")
+							.baseUrl(server.baseUrl())
+							.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 							.build())
 				.run((context) -> {
 					ApiUser user = context.getBean(IamApi.class).whoAmI().block(Duration.ofSeconds(5));
-					assertThat(user.id()).isEqualTo("u42");
-					var request = server.takeRequest();
-					assertThat(request.getTarget()).isEqualTo("/m/blue/iam/v1/whoami");
-					assertThat(request.getHeaders().get("X-Wave")).isEqualTo("yes");
+					assertThat(user.id()).isEqualTo(server.clientId());
+					assertThat(server.journal().apiRequests()).singleElement().satisfies((request) -> {
+						assertThat(request.path()).isEqualTo("/iam/v1/whoami");
+						assertThat(request.hasBearerToken(token)).isTrue();
+					});
 				});
 		}
 	}

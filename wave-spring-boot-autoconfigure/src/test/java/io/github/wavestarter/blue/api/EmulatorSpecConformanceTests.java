@@ -47,7 +47,7 @@ class EmulatorSpecConformanceTests {
 	@BeforeAll
 	static void start() {
 		server = MockWaveServer.start();
-		token = server.issueAccessToken();
+		token = server.tokens().issueAccessToken();
 	}
 
 	@BeforeEach
@@ -86,7 +86,8 @@ class EmulatorSpecConformanceTests {
 	void everyOperationCanBeStubbedAndCalledAtItsRealUrlOnly() throws Exception {
 		List<String> failures = new ArrayList<>();
 		for (BlueApiSpec.Operation operation : this.spec.operations()) {
-			assertThatNoException().isThrownBy(() -> server.stub(operation.method(), operation.path())
+			assertThatNoException().isThrownBy(() -> server.stubs()
+				.stub(operation.method(), operation.path())
 				.thenReturn("{\"operation\":\"" + operation.node().path("operationId").asString() + "\"}"));
 		}
 		int wrongPaths = 0;
@@ -106,13 +107,13 @@ class EmulatorSpecConformanceTests {
 					failures.add(operation.method() + " " + flat + " (no base) -> " + wrong.statusCode());
 				}
 				assertThatIllegalArgumentException()
-					.isThrownBy(() -> server.stub(operation.method(), operation.specPath()));
+					.isThrownBy(() -> server.stubs().stub(operation.method(), operation.specPath()));
 				wrongPaths++;
 			}
 		}
 
 		assertThat(failures).isEmpty();
-		assertThat(server.apiRequestCount()).isEqualTo(601 + wrongPaths);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(601 + wrongPaths);
 		assertThat(wrongPaths).isGreaterThan(500);
 	}
 

@@ -86,7 +86,7 @@ class TypedClientPathsTests {
 			assertThat(rows).isEqualTo(2 * 3 * 7);
 			assertThat(requestedUrls()).containsExactly("/m/blue/cost/v1/aws/accounts?groupId=bg-1",
 					"/m/blue/cost/v1/aws/accounts/123456789012", "/m/blue/cost/v1/aws/costs:read");
-			assertThat(this.server.lastApiRequest().body()).contains("\"groupId\":\"bg-1\"",
+			assertThat(this.server.journal().lastApiRequest().body()).contains("\"groupId\":\"bg-1\"",
 					"\"startTime\":\"20261101\"");
 		});
 	}
@@ -108,7 +108,8 @@ class TypedClientPathsTests {
 
 	private List<String> requestedUrls() {
 		String base = URI.create(this.server.baseUrl()).getPath();
-		return this.server.apiRequests()
+		return this.server.journal()
+			.apiRequests()
 			.stream()
 			.map((request) -> base + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()))
 			.toList();

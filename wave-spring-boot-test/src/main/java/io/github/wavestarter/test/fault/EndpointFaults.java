@@ -2,8 +2,7 @@ package io.github.wavestarter.test.fault;
 
 /**
  * Entry point of the fluent fault API for one target, obtained from
- * {@code MockWaveServer.token()}, {@code MockWaveServer.api()} or
- * {@code MockWaveServer.api(path)}.
+ * {@link FaultPlan#token()}, {@link FaultPlan#api()} or {@link FaultPlan#api(String)}.
  */
 public final class EndpointFaults {
 

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * A fault armed for the next {@code n} matching requests, configured fluently:
  *
  * <pre>{@code
- * server.token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
- * server.api("/cost/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
- * server.api().failNext(1).withDroppedConnection();
- * server.token().failNext(1).withRedirect(307, "https://elsewhere.example/collect");
- * server.token().failNext(1).withHostileToken(HostileToken.CR_LF);
+ * server.faults().token().failNext(2).withStatus(503).withHeader("Retry-After", "1");
+ * server.faults().api("/cost/v1/aws/costs:read").failNext(1).withMidStreamError(5, 13, "backend died");
+ * server.faults().api().failNext(1).withDroppedConnection();
+ * server.faults().token().failNext(1).withRedirect(307, "https://elsewhere.example/collect");
+ * server.faults().token().failNext(1).withHostileToken(HostileToken.CR_LF);
  * }</pre>
  *
  * The spec is active as soon as {@code failNext} returns; each {@code with...} call

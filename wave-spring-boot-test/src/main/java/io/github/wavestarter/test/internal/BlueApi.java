@@ -1,6 +1,5 @@
 package io.github.wavestarter.test.internal;
 
-import io.github.wavestarter.test.MockAccount;
 import io.github.wavestarter.test.fault.FaultPlan;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.journal.RequestJournal;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +74,8 @@ public final class BlueApi {
 		return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
 			TokenStore.Validity validity = tokens.check(bearer);
 			journal.record(RecordedApiRequest.of(settings.clock.instant(), method, path, query,
-					validity == TokenStore.Validity.VALID, body, authorization));
+					validity == TokenStore.Validity.VALID, body, authorization,
+					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE)));
 			return faultApplier.respond(res, faults.nextForApi(path),
 					() -> answer(method, path, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
@@ -154,6 +155,17 @@ public final class BlueApi {
 		if (response instanceof StubbedResponse.Unary unary) {
 			return WaveResponse.json(unary.status(), unary.jsonBody());
 		}
+		if (response instanceof StubbedResponse.GrpcError error) {
+			return GrpcStatus.error(error.grpcCode(), error.message());
+		}
+		if (response instanceof StubbedResponse.Raw raw) {
+			return new WaveResponse.Unary(raw.status(), raw.contentType(), raw.body().getBytes(StandardCharsets.UTF_8),
+					Map.of());
+		}
+		if (response instanceof StubbedResponse.Chunked chunked) {
+			return new WaveResponse.Chunks(chunked.status(), Flux.defer(() -> Flux.from(chunked.chunks().get())),
+					Map.of());
+		}
 		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
 		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
 	}
@@ -200,7 +212,7 @@ public final class BlueApi {
 			.orElseGet(() -> GrpcStatus.error(GrpcStatus.NOT_FOUND, "account not found"));
 	}
 
-	private String accountJson(MockAccount a) {
+	private String accountJson(Account a) {
 		return "{\"vendor\":" + Json.quote(a.vendor()) + ",\"id\":" + Json.quote(a.id()) + ",\"name\":"
 				+ Json.quote(a.name()) + ",\"orgId\":" + Json.quote(settings.orgName)
 				+ ",\"billingInternalId\":\"mock-billing-group\",\"metadata\":[{\"key\":\"environment\",\"value\":"
@@ -213,7 +225,7 @@ public final class BlueApi {
 		}
 		if (!"aws".equals(vendor)) {
 			return GrpcStatus.error(GrpcStatus.UNIMPLEMENTED,
-					"MockWaveServer only generates aws costs; stub " + vendor + " costs with server.stub(...)");
+					"MockWaveServer only generates aws costs; stub " + vendor + " costs with server.stubs().stub(...)");
 		}
 		CostQuery query;
 		try {

@@ -1,6 +1,5 @@
 package io.github.wavestarter.test.internal;
 
-import io.github.wavestarter.test.MockAccount;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +41,7 @@ public record CostQuery(String vendor, LocalDate start, LocalDate end, List<Stri
 	private static final LocalDate OLDEST = LocalDate.of(2020, 1, 1);
 
 	/** Parses and validates the JSON body. */
-	public static CostQuery parse(String vendor, String body, LocalDate today, List<MockAccount> known)
+	public static CostQuery parse(String vendor, String body, LocalDate today, List<Account> known)
 			throws InvalidCostQueryException {
 		JsonNode root;
 		try {

@@ -1,6 +1,5 @@
 package io.github.wavestarter.test.internal;
 
-import io.github.wavestarter.test.MockAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,7 @@ public final class EmulatorSettings {
 
 	public final Clock clock;
 
-	public final List<MockAccount> accounts;
+	public final List<Account> accounts;
 
 	public final String orgName;
 
@@ -52,7 +51,7 @@ public final class EmulatorSettings {
 	public volatile long costRowsPerRequest;
 
 	public EmulatorSettings(String clientId, String clientSecret, String username, String password, Clock clock,
-			List<MockAccount> accounts, String orgName, int streamBatchSize, boolean ripple) {
+			List<Account> accounts, String orgName, int streamBatchSize, boolean ripple) {
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.username = username;

@@ -77,6 +77,10 @@ public final class FaultApplier {
 			return new WaveResponse.Unary(unary.status(), unary.contentType(),
 					Arrays.copyOf(unary.body(), Math.min(keep, Math.max(0, unary.body().length - 1))), unary.headers());
 		}
+		if (response instanceof WaveResponse.Chunks raw) {
+			return new WaveResponse.Chunks(raw.status(),
+					raw.chunks().take(1).map(chunk -> chunk.substring(0, chunk.length() / 2)), raw.headers());
+		}
 		WaveResponse.Stream stream = (WaveResponse.Stream) response;
 		return new WaveResponse.Stream(stream.lines().take(1).map(line -> line.substring(0, line.length() / 2)),
 				stream.headers(), false);

@@ -40,12 +40,24 @@ public final class ResponseWriter {
 		response.headers().forEach(res::header);
 		if (response instanceof WaveResponse.Unary unary) {
 			res.status(HttpResponseStatus.valueOf(unary.status()));
-			res.header(HttpHeaderNames.CONTENT_TYPE, unary.contentType());
+			String contentType = unary.contentType();
+			if (contentType != null) {
+				res.header(HttpHeaderNames.CONTENT_TYPE, contentType);
+			}
 			res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(unary.body().length));
 			if (trickleBytes > 0) {
 				return res.send(trickle(unary.body(), trickleBytes, trickleInterval), buf -> true).then();
 			}
 			return res.sendByteArray(Mono.just(unary.body())).then();
+		}
+		if (response instanceof WaveResponse.Chunks raw) {
+			res.status(HttpResponseStatus.valueOf(raw.status()));
+			res.header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+			Flux<ByteBuf> chunks = raw.chunks()
+				.map(chunk -> chunk.getBytes(StandardCharsets.UTF_8))
+				.concatMap(bytes -> trickleBytes > 0 ? trickle(bytes, trickleBytes, trickleInterval)
+						: Mono.just(Unpooled.wrappedBuffer(bytes)));
+			return res.send(chunks, buf -> true).then();
 		}
 		WaveResponse.Stream stream = (WaveResponse.Stream) response;
 		res.status(HttpResponseStatus.OK);

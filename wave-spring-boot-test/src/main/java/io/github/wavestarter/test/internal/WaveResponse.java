@@ -3,9 +3,12 @@ package io.github.wavestarter.test.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
-/** A response before it is written: unary body or line stream. Internal API. */
+/**
+ * A response before it is written: unary body, line stream or raw chunks. Internal API.
+ */
 public sealed interface WaveResponse {
 
 	/**
@@ -27,11 +30,12 @@ public sealed interface WaveResponse {
 	 * A fully buffered response.
 	 *
 	 * @param status HTTP status
-	 * @param contentType content type
+	 * @param contentType content type, or {@code null} for none
 	 * @param body body bytes
 	 * @param headers extra headers
 	 */
-	record Unary(int status, String contentType, byte[] body, Map<String, String> headers) implements WaveResponse {
+	record Unary(int status, @Nullable String contentType, byte[] body,
+			Map<String, String> headers) implements WaveResponse {
 		@Override
 		public Unary withHeaders(Map<String, String> extra) {
 			return new Unary(status, contentType, body, merge(headers, extra));
@@ -55,6 +59,20 @@ public sealed interface WaveResponse {
 		@Override
 		public Stream withHeaders(Map<String, String> extra) {
 			return new Stream(lines, merge(headers, extra), newlineTerminated);
+		}
+	}
+
+	/**
+	 * A chunked response whose chunks are written as published, one flush each.
+	 *
+	 * @param status HTTP status
+	 * @param chunks the chunks (UTF-8 text)
+	 * @param headers extra headers
+	 */
+	record Chunks(int status, Flux<String> chunks, Map<String, String> headers) implements WaveResponse {
+		@Override
+		public Chunks withHeaders(Map<String, String> extra) {
+			return new Chunks(status, chunks, merge(headers, extra));
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One token set issued by the emulator, by the token endpoint or by
- * {@code MockWaveServer.issueAccessToken()}. Lets a test know every token value that
- * exists, e.g. to assert that none of them reaches a log.
+ * {@code MockWaveServer.tokens().issueAccessToken()}. Lets a test know every token value
+ * that exists, e.g. to assert that none of them reaches a log.
  *
  * @param issuedAt issue time (emulator clock)
  * @param grantType the grant it was issued for ({@code client_credentials},

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request received by the Blue API emulation (or, in
- * {@code MockWaveServer.strayRequests()}, by any other path of the emulator).
+ * {@code MockWaveServer.journal().strayRequests()}, by any other path of the emulator).
  *
  * <p>
  * The bearer token itself is never stored: only the scheme of the {@code Authorization}
@@ -29,25 +29,45 @@ import org.jspecify.annotations.Nullable;
  * {@code Bearer}, or {@code null} if the request had no such header
  * @param bearerTokenSha256 hex SHA-256 of the bearer token, or {@code null} if the
  * request carried none
+ * @param contentType the {@code Content-Type} header, or {@code null} if the request had
+ * none
  */
 public record RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
-		String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256) {
+		String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256,
+		@Nullable String contentType) {
+
+	/** A request without {@code Content-Type} header. */
+	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
+			String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256) {
+		this(receivedAt, method, path, query, validToken, body, authorizationScheme, bearerTokenSha256, null);
+	}
 
 	/** A request without {@code Authorization} header. */
 	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
 			String body) {
-		this(receivedAt, method, path, query, validToken, body, null, null);
+		this(receivedAt, method, path, query, validToken, body, null, null, null);
+	}
+
+	/**
+	 * Records a request without {@code Content-Type} from its raw {@code Authorization}
+	 * header; see
+	 * {@link #of(Instant, String, String, String, boolean, String, String, String)}.
+	 * @return the recorded request
+	 */
+	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
+			boolean validToken, String body, @Nullable String authorization) {
+		return of(receivedAt, method, path, query, validToken, body, authorization, null);
 	}
 
 	/**
 	 * Records a request from its raw {@code Authorization} header, which is reduced to
 	 * its scheme and a fingerprint of the bearer token.
 	 * @param authorization the header value, or {@code null}
+	 * @param contentType the {@code Content-Type} header, or {@code null}
 	 * @return the recorded request
 	 */
 	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
-			boolean validToken, String body, @Nullable String authorization) {
-
+			boolean validToken, String body, @Nullable String authorization, @Nullable String contentType) {
 		String scheme = null;
 		String fingerprint = null;
 		if (authorization != null) {
@@ -58,7 +78,8 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 				fingerprint = sha256(value.substring(space + 1).trim());
 			}
 		}
-		return new RecordedApiRequest(receivedAt, method, path, query, validToken, body, scheme, fingerprint);
+		return new RecordedApiRequest(receivedAt, method, path, query, validToken, body, scheme, fingerprint,
+				contentType);
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package io.github.wavestarter.test.journal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Thread-safe record of every request the emulator received, with exact counters. */
+/**
+ * The journal of an emulator, {@code MockWaveServer.journal()}: a thread-safe record of
+ * every request it received since start or the last {@link #clear()}, with exact
+ * counters.
+ */
 public final class RequestJournal {
 
 	private final ConcurrentLinkedQueue<RecordedTokenRequest> tokenRequests = new ConcurrentLinkedQueue<>();
@@ -32,12 +37,17 @@ public final class RequestJournal {
 	/**
 	 * Records a request to a path that is neither the token endpoint nor under the Blue
 	 * API base path.
+	 * @param request the request, with its full path
 	 */
 	public void recordStray(RecordedApiRequest request) {
 		strayRequests.add(request);
 	}
 
 	/**
+	 * Requests to any path other than the token endpoint and the Blue API base path
+	 * (answered {@code 404}), with the full request path. Lets a test assert that a
+	 * client sends no credentials outside the Blue API:
+	 * {@code assertThat(server.journal().strayRequests()).noneMatch(RecordedApiRequest::hasAuthorization)}.
 	 * @return snapshot of the stray requests in arrival order
 	 */
 	public List<RecordedApiRequest> strayRequests() {
@@ -56,6 +66,22 @@ public final class RequestJournal {
 	 */
 	public List<RecordedApiRequest> apiRequests() {
 		return List.copyOf(apiRequests);
+	}
+
+	/**
+	 * @return the most recent token request, or {@code null}
+	 */
+	public @Nullable RecordedTokenRequest lastTokenRequest() {
+		List<RecordedTokenRequest> all = tokenRequests();
+		return all.isEmpty() ? null : all.get(all.size() - 1);
+	}
+
+	/**
+	 * @return the most recent API request, or {@code null}
+	 */
+	public @Nullable RecordedApiRequest lastApiRequest() {
+		List<RecordedApiRequest> all = apiRequests();
+		return all.isEmpty() ? null : all.get(all.size() - 1);
 	}
 
 	/**

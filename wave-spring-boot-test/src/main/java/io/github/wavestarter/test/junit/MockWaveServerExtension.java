@@ -1,8 +1,7 @@
 package io.github.wavestarter.test.junit;
 
 import io.github.wavestarter.test.MockWaveServer;
-import java.time.Duration;
-import java.util.Optional;
+import io.github.wavestarter.test.MockWaveSettings;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -95,35 +94,25 @@ public final class MockWaveServerExtension implements BeforeAllCallback, AfterEa
 	}
 
 	private MockWaveServer start(ExtensionContext classContext) {
-		if (builder != null) {
-			return builder.start();
+		MockWaveServer.Builder custom = builder;
+		if (custom != null) {
+			return custom.start();
 		}
-		Optional<MockWaveServerTest> annotation = annotation(classContext);
-		if (annotation.isEmpty()) {
-			return MockWaveServer.start();
-		}
-		MockWaveServerTest settings = annotation.get();
-		return MockWaveServer.builder()
-			.clientId(settings.clientId())
-			.clientSecret(settings.clientSecret())
-			.user(settings.username(), settings.password())
-			.tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
-			.lenientFormEncoding(settings.lenientFormEncoding())
-			.refreshTokenGrant(settings.refreshTokenGrant())
-			.ripple(settings.ripple())
-			.start();
+		return settings(classContext).start();
 	}
 
 	private boolean shouldReset(ExtensionContext context) {
 		if (builder != null) {
 			return resetAfterEach;
 		}
-		return annotation(topLevelClassContext(context)).map(MockWaveServerTest::resetAfterEach).orElse(true);
+		return settings(topLevelClassContext(context)).resetAfterEach();
 	}
 
-	private static Optional<MockWaveServerTest> annotation(ExtensionContext classContext) {
+	private static MockWaveSettings settings(ExtensionContext classContext) {
 		return classContext.getTestClass()
-			.flatMap(type -> AnnotationSupport.findAnnotation(type, MockWaveServerTest.class));
+			.flatMap(type -> AnnotationSupport.findAnnotation(type, MockWaveServerTest.class))
+			.map(MockWaveSettings::of)
+			.orElseGet(MockWaveSettings::defaults);
 	}
 
 	/**

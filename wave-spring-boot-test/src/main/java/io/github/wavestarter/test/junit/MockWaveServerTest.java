@@ -14,20 +14,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * classes), injects it into constructor, lifecycle and test method parameters of type
  * {@code MockWaveServer}, resets it after each test and closes it after the class.
  *
- * <pre>{@code
- * &#64;MockWaveServerTest
- * class MyClientTest {
- *
-
-&#64;Test
+ * <pre class="code">
+ * &#064;MockWaveServerTest
+ * class MyClientTests {
+ *     &#064;Test
  *     void readsAccounts(MockWaveServer wave) {
  *         MyClient client = new MyClient(wave.tokenUri(), wave.baseUrl(), wave.clientId(), wave.clientSecret());
  *         ...
  *     }
  * }
- * }</pre>
+ * </pre>
  *
- * For Spring tests use {@link io.github.wavestarter.test.spring.EnableMockWave} instead.
+ * The attributes are those of {@code @EnableMockWave}, read into one
+ * {@link io.github.wavestarter.test.MockWaveSettings}. For Spring tests use
+ * {@code @EnableMockWave} instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

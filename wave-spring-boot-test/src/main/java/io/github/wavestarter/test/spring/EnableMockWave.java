@@ -1,6 +1,7 @@
 package io.github.wavestarter.test.spring;
 
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.MockWaveSettings;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -11,24 +12,31 @@ import java.lang.annotation.Target;
 /**
  * Runs the application context of a Spring test against a {@link MockWaveServer}:
  *
- * <pre>{@code
- * &#64;SpringBootTest
-
- * &#64;EnableMockWave
+ * <pre class="code">
+ * &#064;SpringBootTest
+ * &#064;EnableMockWave
  * class CostReportTests {
- *     &#64;Autowired MockWaveServer wave;
- *
-&#64;Autowired CostReportService service;
- *     ...
+ *     &#064;Autowired MockWaveServer wave;
+ *     &#064;Autowired CostReportService service;
+ *     &#064;Test
+ *     void readsCosts() {
+ *         assertThat(service.thisMonth()).isNotEmpty();
+ *         assertThat(wave.journal().apiRequestCount()).isEqualTo(1);
+ *     }
  * }
- * }</pre>
+ * </pre>
  *
- * One server is started per annotated test class, registered as singleton bean
- * {@code mockWaveServer}, and closed when the context closes (or at JVM exit). These
- * properties are added with the highest precedence ({@code <prefix>} defaults to
- * {@code wave}): {@code <prefix>.token-uri}, {@code <prefix>.base-url},
- * {@code <prefix>.client-id}, {@code <prefix>.client-secret}, and, if
- * {@link #userProperties()}, {@code <prefix>.username} and {@code <prefix>.password}.
+ * A server is started for each application context, registered as singleton bean
+ * {@code mockWaveServer}, and closed when the context closes (or at JVM exit). Test
+ * classes with equal settings (see {@link MockWaveSettings}) and otherwise equal
+ * configuration share Spring's cached context and so one server; with
+ * {@link #resetAfterEach()} it is reset after every test method, so no journal, fault,
+ * stub or runtime setting leaks from one test into the next. These properties are added
+ * with the highest precedence ({@code <prefix>} defaults to {@code wave}):
+ * {@code <prefix>.token-uri}, {@code <prefix>.base-url}, {@code <prefix>.client-id},
+ * {@code <prefix>.client-secret}, and, if {@link #userProperties()},
+ * {@code <prefix>.username} and {@code <prefix>.password}
+ * ({@link MockWaveServer#springProperties(String, boolean)}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -74,7 +82,7 @@ public @interface EnableMockWave {
 
 	/**
 	 * Call {@link MockWaveServer#reset()} after each test method (journal, counters,
-	 * faults, stubs).
+	 * faults, stubs, runtime settings).
 	 */
 	boolean resetAfterEach() default true;
 

@@ -1,7 +1,7 @@
 package io.github.wavestarter.test.spring;
 
 import io.github.wavestarter.test.MockWaveServer;
-import java.time.Duration;
+import io.github.wavestarter.test.MockWaveSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +14,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts a {@link MockWaveServer} for a context, publishes its coordinates as properties
- * and registers it as bean {@value #BEAN_NAME}. Equality includes the test class, so
- * every annotated test class gets its own context and server.
+ * and registers it as bean {@value #BEAN_NAME}. Equality is that of the
+ * {@linkplain MockWaveSettings settings}, so test classes with equal
+ * {@link EnableMockWave} settings (and otherwise equal configuration) share one cached
+ * context and one server; the server lives as long as that context.
  */
 public final class MockWaveContextCustomizer implements ContextCustomizer {
 
@@ -25,50 +27,28 @@ public final class MockWaveContextCustomizer implements ContextCustomizer {
 	/** Name of the property source with the {@code wave.*} properties. */
 	public static final String PROPERTY_SOURCE_NAME = "mockWaveServer";
 
-	private final Class<?> testClass;
+	private final MockWaveSettings settings;
 
-	private final EnableMockWave settings;
+	MockWaveContextCustomizer(MockWaveSettings settings) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+	}
 
-	MockWaveContextCustomizer(Class<?> testClass, EnableMockWave settings) {
-		this.testClass = testClass;
-		this.settings = settings;
+	/**
+	 * @return the settings the server is started with
+	 */
+	public MockWaveSettings settings() {
+		return settings;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-		MockWaveServer server = MockWaveServer.builder()
-			.clientId(settings.clientId())
-			.clientSecret(settings.clientSecret())
-			.user(settings.username(), settings.password())
-			.tokenExpiresIn(Duration.ofSeconds(settings.tokenExpiresInSeconds()))
-			.lenientFormEncoding(settings.lenientFormEncoding())
-			.refreshTokenGrant(settings.refreshTokenGrant())
-			.ripple(settings.ripple())
-			.start();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(server, settings)));
+		MockWaveServer server = settings.start();
+		Map<String, Object> properties = new LinkedHashMap<>(settings.springProperties(server));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		context.getBeanFactory().registerSingleton(BEAN_NAME, server);
 		Thread shutdownHook = new Thread(server::close, "mock-wave-server-shutdown");
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
 		context.addApplicationListener(new CloseOnContextClosed(context, server, shutdownHook));
-	}
-
-	/**
-	 * @return the properties an {@link EnableMockWave} context gets for {@code server}
-	 */
-	static Map<String, Object> properties(MockWaveServer server, EnableMockWave settings) {
-		String prefix = settings.propertyPrefix().isEmpty() ? "" : settings.propertyPrefix() + ".";
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put(prefix + "token-uri", server.tokenUri());
-		properties.put(prefix + "base-url", server.baseUrl());
-		properties.put(prefix + "client-id", server.clientId());
-		properties.put(prefix + "client-secret", server.clientSecret());
-		if (settings.userProperties()) {
-			properties.put(prefix + "username", server.username());
-			properties.put(prefix + "password", server.password());
-		}
-		return properties;
 	}
 
 	private static final class CloseOnContextClosed implements ApplicationListener<ContextClosedEvent> {
@@ -103,13 +83,17 @@ public final class MockWaveContextCustomizer implements ContextCustomizer {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof MockWaveContextCustomizer that && testClass == that.testClass
-				&& settings.equals(that.settings);
+		return other instanceof MockWaveContextCustomizer that && settings.equals(that.settings);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(testClass, settings);
+		return Objects.hash(MockWaveContextCustomizer.class, settings);
+	}
+
+	@Override
+	public String toString() {
+		return "MockWaveContextCustomizer[" + settings + "]";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.wavestarter.test.spring;
 
+import io.github.wavestarter.test.MockWaveSettings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -15,18 +16,9 @@ public final class MockWaveContextCustomizerFactory implements ContextCustomizer
 
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
-
 			List<ContextConfigurationAttributes> configAttributes) {
 		EnableMockWave annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EnableMockWave.class);
-		return annotation == null ? null : new MockWaveContextCustomizer(outermost(testClass), annotation);
-	}
-
-	private static Class<?> outermost(Class<?> testClass) {
-		Class<?> current = testClass;
-		while (current.getEnclosingClass() != null && TestContextAnnotationUtils.searchEnclosingClass(current)) {
-			current = current.getEnclosingClass();
-		}
-		return current;
+		return annotation == null ? null : new MockWaveContextCustomizer(MockWaveSettings.of(annotation));
 	}
 
 }

@@ -1,16 +1,21 @@
 package io.github.wavestarter.test.stub;
 
-import io.github.wavestarter.test.internal.Json;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 
 /**
- * Fluent stub definition, obtained from {@code MockWaveServer.stub(method, path)}:
+ * Fluent stub definition, obtained from
+ * {@code MockWaveServer.stubs().stub(method, path)}:
  *
  * <pre>{@code
- * server.stub("GET", "/cost/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
- * server.stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
- * server.stub("GET", "/admin/v1/acctgroups/{id}").thenGrpcError(5, "group not found");
+ * server.stubs().stub("GET", "/cost/v1/aws/budgets").thenReturn(200, "{\"budgets\":[]}");
+ * server.stubs().stub("GET", "/billing/v1/billinggroups").thenStream(List.of(Map.of("billingInternalId", "bg-1")));
+ * server.stubs().stub("GET", "/admin/v1/acctgroups/{id}").thenGrpcError(5, "group not found");
+ * server.stubs().stub("GET", "/iam/v1/whoami").thenRespond(502, "text/html", "<html>Bad Gateway</html>");
+ * server.stubs().stub("GET", "/cost/v1/aws/accounts").thenChunks(() -> Flux.just("{\"result\":{\"id\"", ":\"1\"}}\n"));
  * }</pre>
  *
  * Paths are relative to {@code /m/blue} and start with the service base, as in the real
@@ -24,8 +29,7 @@ public final class StubBuilder {
 
 	private final String pathTemplate;
 
-	/** Creates a builder adding to {@code registry}. */
-	public StubBuilder(StubRegistry registry, String method, String pathTemplate) {
+	StubBuilder(StubRegistry registry, String method, String pathTemplate) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.method = ApiStub.normalizeMethod(Objects.requireNonNull(method, "method"));
 		Objects.requireNonNull(pathTemplate, "pathTemplate");
@@ -44,7 +48,7 @@ public final class StubBuilder {
 	 * @param body JSON text, or any object Jackson can serialize
 	 */
 	public void thenReturn(int status, Object body) {
-		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(status, Json.write(body))));
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(status, registry.toJson(body))));
 	}
 
 	/** Answers 200 with this body (JSON text or a Jackson-serializable object). */
@@ -57,7 +61,7 @@ public final class StubBuilder {
 	 * text or objects).
 	 */
 	public void thenStream(List<?> results) {
-		List<String> json = results.stream().map(Json::write).toList();
+		List<String> json = results.stream().<String>map(registry::toJson).toList();
 		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Stream(json)));
 	}
 
@@ -66,9 +70,30 @@ public final class StubBuilder {
 	 * code.
 	 */
 	public void thenGrpcError(int grpcCode, String message) {
-		String body = "{\"code\":" + grpcCode + ",\"message\":" + Json.quote(message) + ",\"details\":[]}";
-		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Unary(
-				io.github.wavestarter.test.internal.GrpcStatus.httpStatusOf(grpcCode), body)));
+		registry.add(new ApiStub(method, pathTemplate,
+				new StubbedResponse.GrpcError(grpcCode, Objects.requireNonNull(message, "message"))));
+	}
+
+	/**
+	 * Answers exactly this, not checked as JSON: an error page of a proxy, a truncated
+	 * body, an empty one.
+	 * @param status HTTP status
+	 * @param contentType the {@code Content-Type}, or {@code null} for none
+	 * @param body the body text (UTF-8), may be empty
+	 */
+	public void thenRespond(int status, @Nullable String contentType, String body) {
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Raw(status, contentType, body)));
+	}
+
+	/**
+	 * Answers 200 {@code application/json} in chunks: each element of a new publisher
+	 * from {@code chunks} is written and flushed as one HTTP chunk when it is published,
+	 * with nothing added (no line framing), so a test controls chunk boundaries, pauses
+	 * and length (even endless streams; the server stops when the client goes away).
+	 * @param chunks supplies the chunks, once per request
+	 */
+	public void thenChunks(Supplier<? extends Publisher<String>> chunks) {
+		registry.add(new ApiStub(method, pathTemplate, new StubbedResponse.Chunked(200, chunks)));
 	}
 
 }

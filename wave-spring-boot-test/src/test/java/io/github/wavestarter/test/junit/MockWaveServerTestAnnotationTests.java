@@ -44,14 +44,14 @@ class MockWaveServerTestAnnotationTests {
 					HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(server.apiRequestCount()).isEqualTo(1);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	@Order(2)
 	void resetsTheServerAfterEachTest(MockWaveServer server) {
 		assertThat(server).isSameAs(fromBeforeAll);
-		assertThat(server.apiRequestCount()).isZero();
+		assertThat(server.journal().apiRequestCount()).isZero();
 	}
 
 	@Nested

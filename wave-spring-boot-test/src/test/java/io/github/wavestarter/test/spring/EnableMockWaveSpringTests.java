@@ -74,13 +74,13 @@ class EnableMockWaveSpringTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(token.statusCode()).isEqualTo(200);
-		assertThat(server.tokenRequestCount()).isEqualTo(1);
+		assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	@Order(2)
 	void serverIsResetAfterEachTest() {
-		assertThat(server.tokenRequestCount()).isZero();
+		assertThat(server.journal().tokenRequestCount()).isZero();
 		assertThat(server.isClosed()).isFalse();
 	}
 

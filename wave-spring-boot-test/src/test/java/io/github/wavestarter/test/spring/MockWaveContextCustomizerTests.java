@@ -3,6 +3,7 @@ package io.github.wavestarter.test.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.MockWaveSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
@@ -12,6 +13,11 @@ class MockWaveContextCustomizerTests {
 
 	@EnableMockWave(propertyPrefix = "custom", userProperties = false)
 	static class Annotated {
+
+	}
+
+	@EnableMockWave(propertyPrefix = "custom", userProperties = false)
+	static class SameSettings {
 
 	}
 
@@ -46,11 +52,13 @@ class MockWaveContextCustomizerTests {
 	}
 
 	@Test
-	void customizersDifferPerTestClassSoEachClassGetsItsOwnServer() {
+	void customizersAreEqualForEqualSettingsSoSuchClassesShareAContextAndAServer() {
 		MockWaveContextCustomizerFactory factory = new MockWaveContextCustomizerFactory();
-		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
-			.isEqualTo(factory.createContextCustomizer(Annotated.class, List.of()))
-			.isNotEqualTo(factory.createContextCustomizer(EnableMockWaveSpringBootTests.class, List.of()));
+		ContextCustomizer annotated = factory.createContextCustomizer(Annotated.class, List.of());
+		ContextCustomizer same = factory.createContextCustomizer(SameSettings.class, List.of());
+		ContextCustomizer defaults = factory.createContextCustomizer(EnableMockWaveSpringBootTests.class, List.of());
+		assertThat(annotated).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(defaults);
+		assertThat(((MockWaveContextCustomizer) defaults).settings()).isEqualTo(MockWaveSettings.defaults());
 	}
 
 }

@@ -1,0 +1,120 @@
+package io.github.wavestarter.test;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings of {@code @MockWaveServerTest} and {@code @EnableMockWave}, read from
+ * either annotation by attribute name, and the one place they are mapped onto
+ * {@link MockWaveServer#builder()}. Two test classes with equal settings can share an
+ * emulator. Attributes an annotation lacks ({@code @MockWaveServerTest} has no
+ * {@code propertyPrefix} and no {@code userProperties}) take their defaults.
+ *
+ * @param clientId accepted client id
+ * @param clientSecret accepted client secret
+ * @param username user name for the password grant
+ * @param password password for the password grant
+ * @param tokenExpiresInSeconds {@code expires_in} of issued tokens; enforced when &gt; 0
+ * @param lenientFormEncoding also accept {@code application/x-www-form-urlencoded} token
+ * requests
+ * @param refreshTokenGrant support the {@code refresh_token} grant
+ * @param ripple emulate a Ripple API client
+ * @param propertyPrefix prefix of the Spring properties pointing at the emulator
+ * @param userProperties also set {@code <prefix>.username} and {@code <prefix>.password}
+ * @param resetAfterEach call {@link MockWaveServer#reset()} after each test method
+ */
+public record MockWaveSettings(String clientId, String clientSecret, String username, String password,
+		long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
+		String propertyPrefix, boolean userProperties, boolean resetAfterEach) {
+
+	/** Validates the fields. */
+	public MockWaveSettings {
+		Objects.requireNonNull(clientId, "clientId");
+		Objects.requireNonNull(clientSecret, "clientSecret");
+		Objects.requireNonNull(username, "username");
+		Objects.requireNonNull(password, "password");
+		Objects.requireNonNull(propertyPrefix, "propertyPrefix");
+	}
+
+	/**
+	 * @return the settings of an annotation without attributes
+	 */
+	public static MockWaveSettings defaults() {
+		return new MockWaveSettings(MockWaveServer.DEFAULT_CLIENT_ID, MockWaveServer.DEFAULT_CLIENT_SECRET,
+				MockWaveServer.DEFAULT_USERNAME, MockWaveServer.DEFAULT_PASSWORD,
+				MockWaveServer.DEFAULT_EXPIRES_IN_SECONDS, false, true, false, MockWaveServer.DEFAULT_PROPERTY_PREFIX,
+				true, true);
+	}
+
+	/**
+	 * Reads the settings from an annotation with (some of) these attribute names, such as
+	 * {@code @MockWaveServerTest} or {@code @EnableMockWave}.
+	 * @param annotation the annotation
+	 * @return its settings, defaults for the attributes it lacks
+	 */
+	public static MockWaveSettings of(Annotation annotation) {
+		MockWaveSettings d = defaults();
+		return new MockWaveSettings(read(annotation, "clientId", d.clientId()),
+				read(annotation, "clientSecret", d.clientSecret()), read(annotation, "username", d.username()),
+				read(annotation, "password", d.password()),
+				read(annotation, "tokenExpiresInSeconds", d.tokenExpiresInSeconds()),
+				read(annotation, "lenientFormEncoding", d.lenientFormEncoding()),
+				read(annotation, "refreshTokenGrant", d.refreshTokenGrant()), read(annotation, "ripple", d.ripple()),
+				read(annotation, "propertyPrefix", d.propertyPrefix()),
+				read(annotation, "userProperties", d.userProperties()),
+				read(annotation, "resetAfterEach", d.resetAfterEach()));
+	}
+
+	/**
+	 * @return a builder with these settings
+	 */
+	public MockWaveServer.Builder builder() {
+		return MockWaveServer.builder()
+			.clientId(clientId)
+			.clientSecret(clientSecret)
+			.user(username, password)
+			.tokenExpiresIn(Duration.ofSeconds(tokenExpiresInSeconds))
+			.lenientFormEncoding(lenientFormEncoding)
+			.refreshTokenGrant(refreshTokenGrant)
+			.ripple(ripple);
+	}
+
+	/**
+	 * @return a started emulator with these settings
+	 */
+	public MockWaveServer start() {
+		return builder().start();
+	}
+
+	/**
+	 * @param server an emulator started with these settings
+	 * @return the Spring properties pointing an application at it, with
+	 * {@link #propertyPrefix()} and, if {@link #userProperties()}, the user
+	 * @see MockWaveServer#springProperties(String, boolean)
+	 */
+	public Map<String, String> springProperties(MockWaveServer server) {
+		return server.springProperties(propertyPrefix, userProperties);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T read(Annotation annotation, String attribute, T fallback) {
+		Method method;
+		try {
+			method = annotation.annotationType().getMethod(attribute);
+		}
+		catch (NoSuchMethodException absent) {
+			return fallback;
+		}
+		try {
+			return (T) method.invoke(annotation);
+		}
+		catch (IllegalAccessException | InvocationTargetException e) {
+			throw new IllegalStateException("Cannot read " + attribute + " of " + annotation, e);
+		}
+	}
+
+}
