@@ -60,7 +60,7 @@ class WaveHttpServiceGroupTests {
 			.withPropertyValues("spring.http.serviceclient.other.base-url=" + this.server.baseUrl())
 			.run((context) -> {
 				assertThat(context.getBean(IamApi.class).whoami()).contains(MockWaveServer.DEFAULT_CLIENT_ID);
-				assertThat(this.server.apiRequests()).singleElement()
+				assertThat(this.server.journal().apiRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.validToken()).isTrue());
 				assertThatExceptionOfType(BlueApiException.class)
 					.isThrownBy(() -> context.getBean(IamApi.class).missing())
@@ -75,9 +75,9 @@ class WaveHttpServiceGroupTests {
 			.run((context) -> {
 				assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
 					.isThrownBy(() -> context.getBean(OtherApi.class).whoami());
-				assertThat(this.server.apiRequests()).singleElement()
+				assertThat(this.server.journal().apiRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.hasAuthorization()).isFalse());
-				assertThat(this.server.tokenRequestCount()).isZero();
+				assertThat(this.server.journal().tokenRequestCount()).isZero();
 			});
 	}
 
@@ -86,12 +86,12 @@ class WaveHttpServiceGroupTests {
 		this.runner.withUserConfiguration(ReactiveGroup.class).run((context) -> {
 			assertThat(context.getBean(ReactiveIamApi.class).whoami().block(BLOCK))
 				.contains(MockWaveServer.DEFAULT_CLIENT_ID);
-			assertThat(this.server.apiRequests()).singleElement()
+			assertThat(this.server.journal().apiRequests()).singleElement()
 				.satisfies((request) -> assertThat(request.validToken()).isTrue());
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			assertThat(context.getBean(ReactiveIamApi.class).whoami().block(BLOCK))
 				.contains(MockWaveServer.DEFAULT_CLIENT_ID);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
 		});
 	}
 
@@ -101,7 +101,7 @@ class WaveHttpServiceGroupTests {
 			.withPropertyValues("spring.http.serviceclient.wave.base-url=" + this.server.baseUrl() + "/iam")
 			.run((context) -> {
 				assertThat(context.getBean(WhoamiApi.class).whoami()).contains(MockWaveServer.DEFAULT_CLIENT_ID);
-				assertThat(this.server.apiRequests()).singleElement().satisfies((request) -> {
+				assertThat(this.server.journal().apiRequests()).singleElement().satisfies((request) -> {
 					assertThat(request.path()).isEqualTo("/iam/v1/whoami");
 					assertThat(request.validToken()).isTrue();
 				});
@@ -116,7 +116,7 @@ class WaveHttpServiceGroupTests {
 			.run((context) -> {
 				assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
 					.isThrownBy(() -> context.getBean(WhoamiApi.class).whoami());
-				assertThat(this.server.apiRequests()).singleElement()
+				assertThat(this.server.journal().apiRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.hasAuthorization()).isFalse());
 			});
 	}

@@ -91,7 +91,7 @@ class WaveRestClientStreamTests {
 	void anErrorLineEndsTheStreamAfterTheRowsBeforeIt() {
 		this.server.setCostRowsPerRequest(50);
 		this.runner.run((context) -> {
-			this.server.api().failNext(1).withMidStreamError(20, 13, "backend failed");
+			this.server.faults().api().failNext(1).withMidStreamError(20, 13, "backend failed");
 			List<CostItem> seen = new ArrayList<>();
 			try (Stream<CostItem> rows = costs(context)) {
 				assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> rows.forEach(seen::add))
@@ -107,7 +107,7 @@ class WaveRestClientStreamTests {
 	@Test
 	void anErrorAnswerFailsBeforeAnyRow() {
 		this.runner.run((context) -> {
-			this.server.api().failNext(1).withStatus(503);
+			this.server.faults().api().failNext(1).withStatus(503);
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> costs(context).close())
 				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
 		});

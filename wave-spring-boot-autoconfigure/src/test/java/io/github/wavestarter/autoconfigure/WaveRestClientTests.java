@@ -69,8 +69,8 @@ class WaveRestClientTests {
 			assertThat(me).contains(MockWaveServer.DEFAULT_CLIENT_ID);
 			String again = web(context).get().uri("/iam/v1/whoami").retrieve().bodyToMono(String.class).block(BLOCK);
 			assertThat(again).isEqualTo(me);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(this.server.apiRequests()).hasSize(2)
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().apiRequests()).hasSize(2)
 				.allSatisfy((request) -> assertThat(request.hasAuthorization()).isTrue());
 		});
 	}
@@ -78,7 +78,11 @@ class WaveRestClientTests {
 	@Test
 	void aRedirectIsNotFollowedWithTheToken() {
 		this.runner.run((context) -> {
-			this.server.api().failNext(1).withStatus(307).withHeader("Location", this.server.rootUrl() + "/foreign/x");
+			this.server.faults()
+				.api()
+				.failNext(1)
+				.withStatus(307)
+				.withHeader("Location", this.server.rootUrl() + "/foreign/x");
 			int status = rest(context).get()
 				.uri("/iam/v1/whoami")
 				.retrieve()
@@ -86,7 +90,7 @@ class WaveRestClientTests {
 				.getStatusCode()
 				.value();
 			assertThat(status).isEqualTo(307);
-			assertThat(this.server.strayRequests()).isEmpty();
+			assertThat(this.server.journal().strayRequests()).isEmpty();
 		});
 	}
 
@@ -95,22 +99,22 @@ class WaveRestClientTests {
 		this.runner.run((context) -> {
 			RestClient client = rest(context);
 			client.get().uri("/iam/v1/whoami").retrieve().toBodilessEntity();
-			this.server.revokeAllTokens();
+			this.server.tokens().revokeAll();
 			String me = client.get().uri("/iam/v1/whoami").retrieve().body(String.class);
 			assertThat(me).contains(MockWaveServer.DEFAULT_CLIENT_ID);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-			assertThat(this.server.apiRequests()).hasSize(3);
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.journal().apiRequests()).hasSize(3);
 		});
 	}
 
 	@Test
 	void aSecond401GoesToTheCallerAsABlueApiException() {
 		this.runner.run((context) -> {
-			this.server.api().failNext(2).withStatus(401);
+			this.server.faults().api().failNext(2).withStatus(401);
 			assertThatExceptionOfType(BlueApiException.class)
 				.isThrownBy(() -> rest(context).get().uri("/iam/v1/whoami").retrieve().body(String.class))
 				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401));
-			assertThat(this.server.apiRequests()).hasSize(2);
+			assertThat(this.server.journal().apiRequests()).hasSize(2);
 		});
 	}
 
@@ -132,10 +136,10 @@ class WaveRestClientTests {
 				assertThatExceptionOfType(BlueApiException.class).isThrownBy(
 						() -> rest(context).get().uri(other.baseUrl() + "/iam/v1/whoami").retrieve().toBodilessEntity())
 					.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(401));
-				assertThat(other.strayRequests()).isEmpty();
-				assertThat(other.apiRequests()).singleElement()
+				assertThat(other.journal().strayRequests()).isEmpty();
+				assertThat(other.journal().apiRequests()).singleElement()
 					.satisfies((request) -> assertThat(request.hasAuthorization()).isFalse());
-				assertThat(this.server.tokenRequestCount()).isZero();
+				assertThat(this.server.journal().tokenRequestCount()).isZero();
 			});
 		}
 	}
@@ -147,15 +151,15 @@ class WaveRestClientTests {
 				.uri(this.server.baseUrl() + "/..%2f..%2fother")
 				.retrieve()
 				.toBodilessEntity());
-			assertThat(this.server.apiRequests()).isEmpty();
-			assertThat(this.server.strayRequests()).isEmpty();
+			assertThat(this.server.journal().apiRequests()).isEmpty();
+			assertThat(this.server.journal().strayRequests()).isEmpty();
 		});
 	}
 
 	@Test
 	void aFailedTokenRequestFailsTheCallAndTheNextCallTriesAgain() {
 		this.runner.withPropertyValues("wave.token.max-attempts=1").run((context) -> {
-			this.server.token().failNext(1).withStatus(503);
+			this.server.faults().token().failNext(1).withStatus(503);
 			assertThatExceptionOfType(WaveTokenException.class)
 				.isThrownBy(() -> rest(context).get().uri("/iam/v1/whoami").retrieve().body(String.class));
 			assertThat(rest(context).get().uri("/iam/v1/whoami").retrieve().body(String.class))
@@ -186,8 +190,8 @@ class WaveRestClientTests {
 					executor.shutdownNow();
 				}
 			}
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
-			assertThat(this.server.apiRequests()).hasSize(64 * executors.size());
+			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.journal().apiRequests()).hasSize(64 * executors.size());
 		});
 	}
 
@@ -221,8 +225,8 @@ class WaveRestClientTests {
 					})
 					.toBodilessEntity();
 				assertThat(intercepted).hasValue(1);
-				assertThat(this.server.apiRequests()).hasSize(2);
-				assertThat(this.server.apiRequests().get(1).hasAuthorization()).isFalse();
+				assertThat(this.server.journal().apiRequests()).hasSize(2);
+				assertThat(this.server.journal().apiRequests().get(1).hasAuthorization()).isFalse();
 			});
 	}
 

@@ -100,7 +100,7 @@ class ReadmeSnippetsTests {
 	void waveRestClientReadsTheOrgWithTheSameTokenAsWaveWebClient() {
 		assertThat(this.snippets.blocking().name()).isEqualTo("mock-org");
 		assertThat(this.snippets.plain().block(TIMEOUT).name()).isEqualTo("mock-org");
-		List<RecordedApiRequest> requests = this.wave.apiRequests();
+		List<RecordedApiRequest> requests = this.wave.journal().apiRequests();
 		RecordedApiRequest blocking = requests.get(requests.size() - 2);
 		RecordedApiRequest reactive = requests.get(requests.size() - 1);
 		assertThat(blocking.path()).isEqualTo("/org/v1");

@@ -97,7 +97,7 @@ class ServletApplicationTests {
 	@Test
 	void tomcatRequestThreadsCallThroughWaveRestClientWithTheSameToken() throws Exception {
 		assertThat(get("/whoami").body()).isEqualTo(this.wave.clientId());
-		long tokens = this.wave.tokenRequestCount();
+		long tokens = this.wave.journal().tokenRequestCount();
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < 32; i++) {
 			calls.add(() -> get("/whoami-blocking"));
@@ -112,8 +112,9 @@ class ServletApplicationTests {
 		finally {
 			callers.shutdownNow();
 		}
-		assertThat(this.wave.tokenRequestCount()).isEqualTo(tokens);
-		assertThat(this.wave.apiRequests()).allSatisfy((request) -> assertThat(request.validToken()).isTrue());
+		assertThat(this.wave.journal().tokenRequestCount()).isEqualTo(tokens);
+		assertThat(this.wave.journal().apiRequests())
+			.allSatisfy((request) -> assertThat(request.validToken()).isTrue());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
