@@ -219,6 +219,25 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		return this.registrationId;
 	}
 
+	/**
+	 * Completes once no acquisition is in flight: at once when none runs, else when the
+	 * running one (and any started meanwhile) has ended, whatever its outcome. A test
+	 * aid, for tests that move a fake {@code waveClock}: a call that finds its token due
+	 * for renewal returns at once and leaves a background renewal running, which has to
+	 * end before the clock moves on, or the clock may outrun it (the token expires while
+	 * the renewal is still in flight).
+	 * @return completes, never with an error, once the manager is idle
+	 */
+	Mono<Void> whenIdle() {
+		return Mono.defer(() -> {
+			Acquisition running = this.inFlight.get();
+			if (running == null) {
+				return Mono.empty();
+			}
+			return running.result().asMono().onErrorComplete().then(whenIdle());
+		});
+	}
+
 	private Mono<OAuth2AccessToken> joinOrStartAcquisition() {
 		while (true) {
 			Acquisition running = this.inFlight.get();

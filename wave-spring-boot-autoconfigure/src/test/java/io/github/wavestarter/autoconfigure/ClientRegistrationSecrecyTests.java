@@ -11,6 +11,7 @@ import io.github.wavestarter.client.AmbiguousRequestPathException;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
+import io.github.wavestarter.token.WaveTokenException;
 import org.apache.commons.logging.LogFactory;
 import io.netty.handler.logging.LogLevel;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -92,7 +92,9 @@ class ClientRegistrationSecrecyTests {
 				context.getBean(WaveAccessTokenProvider.class)
 					.invalidate(context.getBean(WaveAccessTokenProvider.class).getAccessToken().block(BLOCK));
 				server.faults().token().failNext(1).withStatus(307).withHeader("Location", target.tokenUri());
-				assertThatException().isThrownBy(() -> call(wave, "/iam/v1/whoami"));
+				assertThatExceptionOfType(WaveTokenException.class).isThrownBy(() -> call(wave, "/iam/v1/whoami"))
+					.satisfies((ex) -> assertThat(ex.getErrorCode())
+						.isEqualTo(WaveTokenException.TOKEN_ENDPOINT_REDIRECT));
 				assertThatExceptionOfType(AmbiguousRequestPathException.class).isThrownBy(() -> wave.get()
 					.uri(URI.create(server.rootUrl() + "/m/blue/..%2f..%2fother"))
 					.retrieve()

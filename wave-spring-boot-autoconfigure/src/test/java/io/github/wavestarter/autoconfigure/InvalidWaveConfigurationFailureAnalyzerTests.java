@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidWaveConfigurationFailureAnalyzerTests {
@@ -82,8 +84,11 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 
 	@Test
 	void unknownGrantTypeIsReportedWithTheValidValues(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> startApplication("wave.client-id=id", "wave.client-secret=Secret-xyz",
-				"wave.grant-type=implicit"));
+		// a binding failure (no such constant), which Boot's binding analyzer reports
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> startApplication("wave.client-id=id", "wave.client-secret=Secret-xyz",
+					"wave.grant-type=implicit"))
+			.withRootCauseInstanceOf(IllegalArgumentException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("wave.grant-type")
 			.contains("implicit")
@@ -94,7 +99,8 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 
 	@Test
 	void theAnalyzerIsRegisteredForRealApplications(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> startApplication("wave.client-secret=Secret-xyz"));
+		assertThatException().isThrownBy(() -> startApplication("wave.client-secret=Secret-xyz"))
+			.withRootCauseInstanceOf(InvalidWaveConfigurationException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("wave.client-id: is not set")
 			.contains("wave.enabled=false")
@@ -206,7 +212,8 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 				.properties("wave.client-id=id", "wave.client-secret=Secret-xyz", "wave.stream.max-line-size=0",
 						WaveContexts.FAST_SHUTDOWN)
 				.run()
-				.close());
+				.close())
+			.withRootCauseInstanceOf(InvalidWaveConfigurationException.class);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("wave.stream.max-line-size: is 0, but must be between 1B and 2047MB")
 			.doesNotContain("maxLineSize must be")

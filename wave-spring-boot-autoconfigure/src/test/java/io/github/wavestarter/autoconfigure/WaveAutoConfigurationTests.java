@@ -204,8 +204,12 @@ class WaveAutoConfigurationTests {
 				assertThat(repository.findByRegistrationId("github").block(BLOCK)).isNotNull();
 				assertThat(repository.findByRegistrationId("wave").block(BLOCK)).isNull();
 				assertThat(context).hasSingleBean(WaveTokenManager.class).hasBean("waveWebClient");
+				// the token comes from Wave's endpoint with Wave's client, not GitHub's
 				OAuth2AccessToken token = context.getBean(WaveTokenManager.class).getAccessToken().block(BLOCK);
-				assertThat(token).isNotNull();
+				assertThat(token.getTokenValue()).isEqualTo(this.server.tokens().issued().get(0).accessToken());
+				assertThat(this.server.journal().tokenRequests()).singleElement()
+					.satisfies((request) -> assertThat(request.parts()).containsEntry("client_id",
+							this.server.clientId()));
 			});
 	}
 

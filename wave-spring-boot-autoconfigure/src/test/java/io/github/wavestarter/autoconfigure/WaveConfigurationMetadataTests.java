@@ -51,9 +51,8 @@ class WaveConfigurationMetadataTests {
 		assertThat(defaultValue).isEqualTo("client_credentials");
 		assertThat(hintValues("wave.grant-type")).containsExactly("client_credentials", "password")
 			.contains(defaultValue);
-		for (String value : hintValues("wave.grant-type")) {
-			assertThat(bindGrantType(value)).isNotNull();
-		}
+		assertThat(hintValues("wave.grant-type")).extracting(WaveConfigurationMetadataTests::bindGrantType)
+			.containsExactly(WaveGrantType.CLIENT_CREDENTIALS, WaveGrantType.PASSWORD);
 		assertThat(bindGrantType(defaultValue)).isEqualTo(new WaveProperties().getGrantType())
 			.isEqualTo(WaveGrantType.CLIENT_CREDENTIALS);
 	}

@@ -11,6 +11,7 @@ import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.junit.MockWaveServerTest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
+import io.github.wavestarter.token.WaveTokenException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Wave's clients follow no redirect, whatever the application's HTTP client settings say:
@@ -61,8 +62,12 @@ class WaveRedirectTests {
 				.run((context) -> {
 					WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 					for (int i = 0; i < 3; i++) {
-						assertThatException().isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
-							.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(server.clientSecret()));
+						assertThatExceptionOfType(WaveTokenException.class)
+							.isThrownBy(() -> tokens.getAccessToken().block(BLOCK))
+							.satisfies((ex) -> {
+								assertThat(ex.getErrorCode()).isEqualTo(WaveTokenException.TOKEN_ENDPOINT_REDIRECT);
+								assertThat(ex.toString()).doesNotContain(server.clientSecret());
+							});
 					}
 					assertThat(server.journal().tokenRequestCount()).isEqualTo(3);
 					assertNothingReached(target);

@@ -1,13 +1,18 @@
 package io.github.wavestarter.token;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.wavestarter.autoconfigure.WaveAutoConfiguration;
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.MutableClock;
+import io.github.wavestarter.test.journal.RecordedTokenRequest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The token lifecycle under load and faults, against a real loopback token endpoint that
- * counts requests: single flight, renewal, 401 replay, retries and recovery.
+ * counts requests: single flight, renewal, 401 replay, retries and recovery. The emulator
+ * and the starter share one {@link MutableClock} ({@code waveClock}): tokens expire when
+ * a test moves it ({@link #advance}), never while it sleeps. Before moving it, a test
+ * waits until the token manager is idle ({@link WaveTokenManager#whenIdle()}), so that a
+ * background renewal started by the last call has ended and the clock cannot outrun it.
  */
 class TokenLifecycleTests {
 
@@ -35,14 +44,19 @@ class TokenLifecycleTests {
 	/** What the emulator's {@code whoami} answers for the client's token. */
 	private static final String WHOAMI = "\"id\":\"" + MockWaveServer.DEFAULT_CLIENT_ID + "\"";
 
+	private MutableClock clock;
+
 	private MockWaveServer server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = MockWaveServer.start();
-		this.runner = WaveContexts.plainForServer(this.server).withPropertyValues("wave.token.retry-backoff=20ms");
+		this.clock = MutableClock.now();
+		this.server = MockWaveServer.builder().clock(this.clock).start();
+		this.runner = WaveContexts.plainForServer(this.server)
+			.withPropertyValues("wave.token.retry-backoff=20ms")
+			.withBean(WaveAutoConfiguration.WAVE_CLOCK_BEAN_NAME, Clock.class, () -> this.clock);
 	}
 
 	@AfterEach
@@ -79,12 +93,12 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void thousandConcurrentCallersRightAfterExpiryShareOneTokenRequest() throws Exception {
+	void thousandConcurrentCallersRightAfterExpiryShareOneTokenRequest() {
 		this.server.tokens().responseDelay(Duration.ofMillis(50)).expiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			String first = tokens.getAccessToken().block(BLOCK).getTokenValue();
-			Thread.sleep(1100);
+			advance(context, Duration.ofMillis(1100));
 			Set<String> values = concurrentTokens(tokens, 1000);
 			assertThat(values).hasSize(1).doesNotContain(first);
 			assertThat(this.server.journal().tokenRequestCount()).isEqualTo(2);
@@ -92,20 +106,30 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void shortLivedTokenIsUsedForMostOfItsLifetime() throws Exception {
+	void shortLivedTokenIsUsedForMostOfItsLifetime() {
 		this.server.tokens().expiresIn(Duration.ofSeconds(2));
 		run((context) -> {
 			WebClient wave = waveWebClient(context);
-			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			Instant started = this.clock.instant();
 			int calls = 0;
-			while (System.nanoTime() < end) {
+			while (this.clock.instant().isBefore(started.plusSeconds(5))) {
 				assertThat(whoami(wave).block(BLOCK)).contains(WHOAMI);
 				calls++;
-				Thread.sleep(100);
+				advance(context, Duration.ofMillis(100));
 			}
-			assertThat(calls).isGreaterThan(30);
-			assertThat(this.server.journal().tokenRequestCount()).isBetween(3L, 4L);
+			// renewed 0.2 s (a tenth of the lifetime) before expiry, in the background:
+			// the call that starts a renewal still uses the old token, none is replayed
+			assertThat(calls).isEqualTo(50);
+			assertThat(this.server.journal().tokenRequests()).extracting(RecordedTokenRequest::receivedAt)
+				.containsExactly(started, started.plusMillis(1800), started.plusMillis(3600));
 			assertThat(this.server.journal().apiRequestCount()).isEqualTo(calls);
+			assertThat(this.server.tokens().issued()).hasSize(3)
+				.extracting((issued) -> this.server.journal()
+					.apiRequests()
+					.stream()
+					.filter((request) -> request.hasBearerToken(issued.accessToken()))
+					.count())
+				.containsExactly(19L, 18L, 13L);
 		});
 	}
 
@@ -338,13 +362,13 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void refreshTokenGrantIsTriedFirstWhenEnabled() throws Exception {
+	void refreshTokenGrantIsTriedFirstWhenEnabled() {
 		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
-			Thread.sleep(1000);
+			advance(context, Duration.ofSeconds(1));
 			tokens.getAccessToken().block(BLOCK);
 			assertThat(this.server.journal().tokenRequests()).hasSize(2);
 			assertThat(this.server.journal().tokenRequests().get(1).contentType()).startsWith("multipart/form-data");
@@ -356,13 +380,13 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void refusedRefreshFallsBackToTheConfiguredGrant() throws Exception {
+	void refusedRefreshFallsBackToTheConfiguredGrant() {
 		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		this.runner = this.runner.withPropertyValues("wave.token.use-refresh-token=true");
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
-			Thread.sleep(1000);
+			advance(context, Duration.ofSeconds(1));
 			this.server.faults().token().failNext(1).withStatus(400, "{\"error\":\"unsupported_grant_type\"}");
 			assertThat(tokens.getAccessToken().block(BLOCK)).isNotNull();
 			assertThat(this.server.journal().tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
@@ -371,12 +395,12 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void refreshIsNotUsedByDefault() throws Exception {
+	void refreshIsNotUsedByDefault() {
 		this.server.tokens().expiresIn(Duration.ofSeconds(1));
 		run((context) -> {
 			WaveAccessTokenProvider tokens = context.getBean(WaveAccessTokenProvider.class);
 			tokens.getAccessToken().block(BLOCK);
-			Thread.sleep(1000);
+			advance(context, Duration.ofSeconds(1));
 			tokens.getAccessToken().block(BLOCK);
 			assertThat(this.server.journal().tokenRequests()).extracting((request) -> request.parts().get("grant_type"))
 				.containsExactly("client_credentials", "client_credentials");
@@ -408,6 +432,15 @@ class TokenLifecycleTests {
 			.block(Duration.ofSeconds(30));
 		assertThat(all).hasSize(callers);
 		return values;
+	}
+
+	/**
+	 * Moves the shared clock once the token manager is idle, so that a background renewal
+	 * started by the last call ends before its token can expire.
+	 */
+	private void advance(AssertableApplicationContext context, Duration duration) {
+		context.getBean(WaveTokenManager.class).whenIdle().block(BLOCK);
+		this.clock.advance(duration);
 	}
 
 	private void run(ThrowingContextConsumer consumer) {
