@@ -1,7 +1,5 @@
 package io.github.wavestarter.autoconfigure;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -120,52 +118,6 @@ class WaveRestClientStreamTests {
 				assertThatExceptionOfType(BlueStreamLimitException.class).isThrownBy(rows::count);
 			}
 		});
-	}
-
-	@Test
-	void oneMillionRowsStreamWithFlatMemory() {
-		this.runner.run((context) -> {
-			this.server.setCostRowsPerRequest(10_000);
-			long small = heapWhileReading(context, 10_000, 2_500, 5_000, 7_500);
-			this.server.setCostRowsPerRequest(1_000_000);
-			long large = heapWhileReading(context, 1_000_000, 200_000, 500_000, 800_000);
-			long growth = large - small;
-			assertThat(growth).as("heap growth mid-stream, 1M rows vs 10k rows: %d KB", growth / 1024)
-				.isLessThan(8L * 1024 * 1024);
-		});
-	}
-
-	/** Reads all rows, measuring the used heap after GC at the given rows: the lowest. */
-	private long heapWhileReading(AssertableApplicationContext context, long expected, long... measureAt) {
-		long heap = Long.MAX_VALUE;
-		long count = 0;
-		try (Stream<CostItem> rows = costs(context)) {
-			Iterator<CostItem> iterator = rows.iterator();
-			while (iterator.hasNext()) {
-				CostItem row = iterator.next();
-				count++;
-				if (count == 1) {
-					assertThat(row.aws()).isNotNull();
-				}
-				for (long point : measureAt) {
-					if (count == point) {
-						heap = Math.min(heap, usedHeapAfterGc());
-					}
-				}
-			}
-		}
-		assertThat(count).isEqualTo(expected);
-		return heap;
-	}
-
-	private static long usedHeapAfterGc() {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		long best = Long.MAX_VALUE;
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			best = Math.min(best, memory.getHeapMemoryUsage().getUsed());
-		}
-		return best;
 	}
 
 	private static Stream<CostItem> costs(AssertableApplicationContext context) {
