@@ -44,11 +44,20 @@ class ReadmeSnippetsTests {
 	Costs quickstart;
 
 	@Autowired
+	WhoAmIController mvcQuickstart;
+
+	@Autowired
 	WaveAccessTokenProvider tokens;
 
 	@Test
 	void quickstart() {
 		assertThat(this.quickstart.whoami().block(TIMEOUT)).contains(this.wave.clientId());
+		assertThat(paths()).containsExactly("/iam/v1/whoami");
+	}
+
+	@Test
+	void mvcQuickstart() {
+		assertThat(this.mvcQuickstart.whoami().id()).isEqualTo(this.wave.clientId());
 		assertThat(paths()).containsExactly("/iam/v1/whoami");
 	}
 
