@@ -1,5 +1,8 @@
 package io.github.wavestarter.autoconfigure;
 
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +43,9 @@ class WaveHttpServiceGroupConfiguration {
 		@Bean
 		RestClientHttpServiceGroupConfigurer waveRestClientHttpServiceGroupConfigurer(WaveClientSetup setup,
 				Environment environment) {
-			boolean ownBaseUrl = hasOwnBaseUrl(environment);
-			return (groups) -> groups.filterByName(GROUP)
-				.forEachClient((ClientCallback<RestClient.Builder>) (group, builder) -> {
-					setup.configure(builder);
-					if (!ownBaseUrl) {
-						builder.baseUrl(setup.baseUrl());
-					}
-				});
+			ClientCallback<RestClient.Builder> callback = waveClients(setup::configure, RestClient.Builder::baseUrl,
+					setup, environment);
+			return (groups) -> groups.filterByName(GROUP).forEachClient(callback);
 		}
 
 	}
@@ -59,16 +57,26 @@ class WaveHttpServiceGroupConfiguration {
 		@Bean
 		WebClientHttpServiceGroupConfigurer waveWebClientHttpServiceGroupConfigurer(WaveClientSetup setup,
 				Environment environment) {
-			boolean ownBaseUrl = hasOwnBaseUrl(environment);
-			return (groups) -> groups.filterByName(GROUP)
-				.forEachClient((ClientCallback<WebClient.Builder>) (group, builder) -> {
-					setup.configure(builder);
-					if (!ownBaseUrl) {
-						builder.baseUrl(setup.baseUrl());
-					}
-				});
+			ClientCallback<WebClient.Builder> callback = waveClients(setup::configure, WebClient.Builder::baseUrl,
+					setup, environment);
+			return (groups) -> groups.filterByName(GROUP).forEachClient(callback);
 		}
 
+	}
+
+	/**
+	 * Makes each client of the group a Wave client, and gives it the Blue API base URL
+	 * unless the application gave the group one of its own.
+	 */
+	private static <B> ClientCallback<B> waveClients(Consumer<B> configure, BiConsumer<B, String> baseUrl,
+			WaveClientSetup setup, Environment environment) {
+		boolean ownBaseUrl = hasOwnBaseUrl(environment);
+		return (group, builder) -> {
+			configure.accept(builder);
+			if (!ownBaseUrl) {
+				baseUrl.accept(builder, setup.baseUrl());
+			}
+		};
 	}
 
 	/** Whether the application gave the group a base URL of its own. */

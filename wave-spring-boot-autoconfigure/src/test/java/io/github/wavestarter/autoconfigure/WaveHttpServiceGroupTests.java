@@ -5,16 +5,13 @@ import java.time.Duration;
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import io.github.wavestarter.testsupport.WaveContexts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
@@ -32,26 +29,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The HTTP service group {@code wave}: interfaces imported into it, on either client
  * type, call the Blue API with the Wave token, and no other group is touched.
  */
+@MockWaveServerTest
 class WaveHttpServiceGroupTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
-	private MockWaveServer server;
+	private final MockWaveServer server;
 
-	private ApplicationContextRunner runner;
+	private final ApplicationContextRunner runner;
 
-	@BeforeEach
-	void startServer() {
-		this.server = MockWaveServer.start();
-		this.runner = WaveContexts.plainForServer(this.server)
-			.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-					RestClientAutoConfiguration.class, HttpServiceClientPropertiesAutoConfiguration.class,
+	WaveHttpServiceGroupTests(MockWaveServer server) {
+		this.server = server;
+		this.runner = WaveContexts.plainForServer(server)
+			.withConfiguration(AutoConfigurations.of(HttpServiceClientPropertiesAutoConfiguration.class,
 					HttpServiceClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class));
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
 	}
 
 	@Test

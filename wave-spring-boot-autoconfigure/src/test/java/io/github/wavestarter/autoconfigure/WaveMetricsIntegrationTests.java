@@ -14,10 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -35,32 +31,28 @@ class WaveMetricsIntegrationTests {
 	@Test
 	void waveRestClientRecordsTheSameReplayAndHttpObservations() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			WaveContexts.forServer(server)
-				.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-						RestClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class))
-				.run((context) -> {
-					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					RestClient client = context.getBean(WaveAutoConfiguration.WAVE_REST_CLIENT_BEAN_NAME,
-							RestClient.class);
-					assertThat(client.get().uri("/iam/v1/whoami").retrieve().body(String.class))
-						.contains(server.clientId());
-					server.tokens().revokeAll();
-					assertThat(client.get().uri("/iam/v1/whoami").retrieve().body(String.class))
-						.contains(server.clientId());
-					assertThat(registry.get("wave.api.replay").tag("outcome", "success").timer().count()).isEqualTo(1);
-					assertThat(registry.get("wave.token.acquisition")
-						.tags("outcome", "success", "error.code", "none")
-						.timer()
-						.count()).isEqualTo(2);
-					// Boot's RestClient observation sees each logical call once, the
-					// replay inside the interceptor chain included
-					assertThat(registry.get("http.client.requests")
-						.tags("method", "GET", "status", "200", "uri", "/m/blue/iam/v1/whoami")
-						.timer()
-						.count()).isEqualTo(2);
-					assertThat(server.journal().apiRequests()).extracting(RecordedApiRequest::validToken)
-						.containsExactly(true, false, true);
-				});
+			WaveContexts.forServer(server).run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				RestClient client = context.getBean(WaveAutoConfiguration.WAVE_REST_CLIENT_BEAN_NAME, RestClient.class);
+				assertThat(client.get().uri("/iam/v1/whoami").retrieve().body(String.class))
+					.contains(server.clientId());
+				server.tokens().revokeAll();
+				assertThat(client.get().uri("/iam/v1/whoami").retrieve().body(String.class))
+					.contains(server.clientId());
+				assertThat(registry.get("wave.api.replay").tag("outcome", "success").timer().count()).isEqualTo(1);
+				assertThat(registry.get("wave.token.acquisition")
+					.tags("outcome", "success", "error.code", "none")
+					.timer()
+					.count()).isEqualTo(2);
+				// Boot's RestClient observation sees each logical call once, the
+				// replay inside the interceptor chain included
+				assertThat(registry.get("http.client.requests")
+					.tags("method", "GET", "status", "200", "uri", "/m/blue/iam/v1/whoami")
+					.timer()
+					.count()).isEqualTo(2);
+				assertThat(server.journal().apiRequests()).extracting(RecordedApiRequest::validToken)
+					.containsExactly(true, false, true);
+			});
 		}
 	}
 

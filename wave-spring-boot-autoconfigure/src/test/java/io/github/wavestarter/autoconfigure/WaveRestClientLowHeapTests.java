@@ -14,8 +14,6 @@ import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.web.client.RestClient;
 
@@ -35,8 +33,7 @@ class WaveRestClientLowHeapTests {
 		assertThat(Runtime.getRuntime().maxMemory()).as("max heap of this JVM").isLessThanOrEqualTo(64L << 20);
 		try (MockWaveServer server = MockWaveServer.start()) {
 			WaveContexts.plainForServer(server)
-				.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-						RestClientAutoConfiguration.class, WaveBlueApiAutoConfiguration.class))
+				.withConfiguration(AutoConfigurations.of(WaveBlueApiAutoConfiguration.class))
 				.run((context) -> {
 					server.setCostRowsPerRequest(10_000);
 					long small = heapWhileReading(context, 10_000, 2_500, 5_000, 7_500);

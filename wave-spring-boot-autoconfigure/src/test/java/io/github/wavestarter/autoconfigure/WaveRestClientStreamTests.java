@@ -14,14 +14,11 @@ import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.blue.api.CostItem;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import io.github.wavestarter.testsupport.WaveContexts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
@@ -33,25 +30,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Blue server streams read through {@code waveRestClient} as a lazy, closeable
  * {@link Stream}, on the decoder of the reactive path, against the emulator.
  */
+@MockWaveServerTest
 class WaveRestClientStreamTests {
 
 	private static final ReadCostsRequest MAY = ReadCostsRequest.of(null, "20240501", "20240531");
 
-	private MockWaveServer server;
+	private final MockWaveServer server;
 
-	private ApplicationContextRunner runner;
+	private final ApplicationContextRunner runner;
 
-	@BeforeEach
-	void startServer() {
-		this.server = MockWaveServer.start();
-		this.runner = WaveContexts.plainForServer(this.server)
-			.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-					RestClientAutoConfiguration.class, WaveBlueApiAutoConfiguration.class));
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+	WaveRestClientStreamTests(MockWaveServer server) {
+		this.server = server;
+		this.runner = WaveContexts.plainForServer(server)
+			.withConfiguration(AutoConfigurations.of(WaveBlueApiAutoConfiguration.class));
 	}
 
 	@Test

@@ -15,16 +15,12 @@ import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.client.AmbiguousRequestPathException;
 import io.github.wavestarter.client.WaveRestClientCustomizer;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.junit.MockWaveServerTest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveTokenException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -40,25 +36,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * emulator on loopback: one token for both clients, the bearer only under the base URL,
  * the replay after a 401, Blue API errors, customizers and back-off.
  */
+@MockWaveServerTest
 class WaveRestClientTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
-	private MockWaveServer server;
+	private final MockWaveServer server;
 
-	private ApplicationContextRunner runner;
+	private final ApplicationContextRunner runner;
 
-	@BeforeEach
-	void startServer() {
-		this.server = MockWaveServer.start();
-		this.runner = WaveContexts.plainForServer(this.server)
-			.withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-					RestClientAutoConfiguration.class));
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+	WaveRestClientTests(MockWaveServer server) {
+		this.server = server;
+		this.runner = WaveContexts.plainForServer(server);
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
+import io.github.wavestarter.bench.token.TokenBenchmark.Run;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -25,10 +27,6 @@ import org.springframework.web.client.RestClient;
 final class BlockingOverhead {
 
 	private BlockingOverhead() {
-	}
-
-	record Run(double throughput, long p50, long p99, int bad) {
-
 	}
 
 	static String measure(OursClient ours, int rounds, int sequentialCalls, int concurrentCalls, int concurrency,
@@ -95,8 +93,8 @@ final class BlockingOverhead {
 				String tr = "—";
 				String pr = "—";
 				if (c > 0) {
-					double t = medianRatio(runs, base, Run::throughput);
-					double p = medianRatio(runs, base, (run) -> (double) run.p50());
+					double t = TokenBenchmark.medianRatio(runs, base, Run::throughput);
+					double p = TokenBenchmark.medianRatio(runs, base, (run) -> (double) run.p50());
 					tr = String.format(Locale.ROOT, "%.3f ×", t);
 					pr = String.format(Locale.ROOT, "%.3f ×", p);
 					verdicts.add(String.format(Locale.ROOT,
@@ -104,8 +102,9 @@ final class BlockingOverhead {
 							mode, t, (t >= 0.95) ? "met" : "MISSED", p, (p <= 1.05) ? "met" : "MISSED"));
 				}
 				out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %s | %d |%n", mode,
-						names[c], median(runs, Run::throughput), median(runs, (run) -> run.p50() / 1000.0),
-						median(runs, (run) -> run.p99() / 1000.0), tr, pr,
+						names[c], TokenBenchmark.median(runs, Run::throughput),
+						TokenBenchmark.median(runs, (run) -> run.p50() / 1000.0),
+						TokenBenchmark.median(runs, (run) -> run.p99() / 1000.0), tr, pr,
 						Arrays.stream(runs).mapToInt(Run::bad).sum()));
 			}
 		}
@@ -145,20 +144,6 @@ final class BlockingOverhead {
 		Arrays.sort(latencies);
 		return new Run(calls * 1e9 / elapsed, latencies[calls / 2],
 				latencies[Math.min(calls - 1, (int) (calls * 0.99))], bad.get());
-	}
-
-	private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> metric) {
-		double[] values = Arrays.stream(runs).mapToDouble(metric).sorted().toArray();
-		return values[values.length / 2];
-	}
-
-	private static double medianRatio(Run[] runs, Run[] base, java.util.function.ToDoubleFunction<Run> metric) {
-		double[] values = new double[runs.length];
-		for (int r = 0; r < runs.length; r++) {
-			values[r] = metric.applyAsDouble(runs[r]) / metric.applyAsDouble(base[r]);
-		}
-		Arrays.sort(values);
-		return values[values.length / 2];
 	}
 
 	/** Virtual threads where the JVM has them (Java 21 and later), else {@code null}. */

@@ -272,7 +272,7 @@ public final class TokenBenchmark {
 
 	// ---------------------------------------------------------------- per-call overhead
 
-	private record Run(double throughput, long p50, long p99, int bad) {
+	record Run(double throughput, long p50, long p99, int bad) {
 
 	}
 
@@ -391,12 +391,12 @@ public final class TokenBenchmark {
 		return s.append(")</sub>").toString();
 	}
 
-	private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> metric) {
+	static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> metric) {
 		double[] values = Arrays.stream(runs).mapToDouble(metric).sorted().toArray();
 		return values[values.length / 2];
 	}
 
-	private static double medianRatio(Run[] runs, Run[] base, java.util.function.ToDoubleFunction<Run> metric) {
+	static double medianRatio(Run[] runs, Run[] base, java.util.function.ToDoubleFunction<Run> metric) {
 		double[] values = new double[runs.length];
 		for (int r = 0; r < runs.length; r++) {
 			values[r] = metric.applyAsDouble(runs[r]) / metric.applyAsDouble(base[r]);
