@@ -14,10 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,10 +22,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.MethodMetadata;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.Assert;
@@ -73,19 +70,16 @@ public final class WaveAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WaveAutoConfiguration.class);
 
+	/**
+	 * The checked configuration; the credentials are checked only when the registration
+	 * is made from {@code wave.*} (when {@link PropertiesRegistration} is in the
+	 * context), not when the application defines its own {@code waveClientRegistration}.
+	 */
 	@Bean
 	WaveSettings waveSettings(WaveProperties properties, Environment environment, ObjectProvider<SslBundles> sslBundles,
-			ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<PropertiesRegistration> propertiesRegistration) {
 		return WavePropertiesMapper.map(properties, environment, sslBundles.getIfAvailable(),
-				isOwnRegistration(beanFactory));
-	}
-
-	@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
-	@ConditionalOnMissingBean(name = WAVE_CLIENT_REGISTRATION_BEAN_NAME)
-	ClientRegistration waveClientRegistration(WaveSettings settings) {
-		ClientRegistration registration = settings.registration();
-		Assert.state(registration != null, "No registration was made from wave.*");
-		return registration;
+				propertiesRegistration.getIfAvailable() != null);
 	}
 
 	@Bean
@@ -138,18 +132,22 @@ public final class WaveAutoConfiguration {
 	}
 
 	/**
-	 * Whether {@code waveClientRegistration} is this configuration's (made from
-	 * {@code wave.*}, which then needs the credentials) rather than the application's.
+	 * The client registration made from {@code wave.*}, unless the application defines
+	 * its own {@code waveClientRegistration}. A configuration class of its own, so that
+	 * {@code waveSettings} can tell (in AOT-processed applications too) whether the
+	 * credentials are needed.
 	 */
-	private static boolean isOwnRegistration(ConfigurableListableBeanFactory beanFactory) {
-		if (!beanFactory.containsBeanDefinition(WAVE_CLIENT_REGISTRATION_BEAN_NAME)) {
-			return !beanFactory.containsSingleton(WAVE_CLIENT_REGISTRATION_BEAN_NAME);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(name = WAVE_CLIENT_REGISTRATION_BEAN_NAME)
+	static class PropertiesRegistration {
+
+		@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)
+		ClientRegistration waveClientRegistration(WaveSettings settings) {
+			ClientRegistration registration = settings.registration();
+			Assert.state(registration != null, "No registration was made from wave.*");
+			return registration;
 		}
-		BeanDefinition definition = beanFactory.getBeanDefinition(WAVE_CLIENT_REGISTRATION_BEAN_NAME);
-		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
-				? annotated.getFactoryMethodMetadata() : null;
-		return factoryMethod != null
-				&& factoryMethod.getDeclaringClassName().equals(WaveAutoConfiguration.class.getName());
+
 	}
 
 }
