@@ -227,9 +227,10 @@ public final class BlueApiErrors {
 	static String sanitize(String text, int maxChars) {
 		StringBuilder sb = new StringBuilder(Math.min(text.length(), maxChars + 1));
 		boolean lastSpace = false;
-		for (int i = 0; i < text.length() && sb.length() < maxChars; i++) {
+		int i = 0;
+		for (; i < text.length() && sb.length() < maxChars; i++) {
 			char c = text.charAt(i);
-			if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFFFD') {
+			if (isSpace(c)) {
 				if (!lastSpace && sb.length() > 0) {
 					sb.append(' ');
 				}
@@ -241,7 +242,23 @@ public final class BlueApiErrors {
 			}
 		}
 		String result = sb.toString().strip();
-		return (result.length() < text.strip().length() && sb.length() >= maxChars) ? result + "…" : result;
+		return hasTextFrom(text, i) ? result + "…" : result;
+	}
+
+	/**
+	 * Whether anything but spaces and control characters is left from {@code from} on.
+	 */
+	private static boolean hasTextFrom(String text, int from) {
+		for (int i = from; i < text.length(); i++) {
+			if (!isSpace(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isSpace(char c) {
+		return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFFFD';
 	}
 
 }
