@@ -257,8 +257,14 @@ public final class BlueApiErrors {
 		return false;
 	}
 
+	/**
+	 * Control characters, white space, the replacement character and invisible formatting
+	 * characters (text direction overrides, zero-width characters), which could disguise
+	 * a snippet in a log.
+	 */
 	private static boolean isSpace(char c) {
-		return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFFFD';
+		return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFFFD'
+				|| Character.getType(c) == Character.FORMAT;
 	}
 
 }

@@ -123,6 +123,15 @@ class BlueApiErrorsSnippetTests {
 	}
 
 	@Test
+	void invisibleFormattingCharactersBecomeSpaces() {
+		// a right-to-left override and zero-width characters would disguise the text in
+		// a log
+		assertThat(BlueApiErrors.sanitize("gateway\u202Eerror\u200Bhere\uFEFF!", 200))
+			.isEqualTo("gateway error here !");
+		assertThat(BlueApiErrors.sanitize("ok\u2066", 200)).isEqualTo("ok");
+	}
+
+	@Test
 	void aNonJsonSnippetOfAnErrorBodyIsCleanAndCapped() {
 		String body = "\r\n<h1>Bad\u0000Gateway</h1>\r\n" + "z".repeat(500);
 		BlueApiException ex = BlueApiErrors.fromBody(502, body.getBytes(StandardCharsets.UTF_8), null,
