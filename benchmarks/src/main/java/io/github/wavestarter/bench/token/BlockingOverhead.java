@@ -113,12 +113,12 @@ final class BlockingOverhead {
 		return out.toString();
 	}
 
-	private static int get(RestClient client) {
+	static int get(RestClient client) {
 		return client.get().uri("/accounts").retrieve().onStatus((status) -> true, (request, response) -> {
 		}).toEntity(String.class).getStatusCode().value();
 	}
 
-	private static Run run(IntSupplier call, int calls, int concurrency, ExecutorService threads) throws Exception {
+	static Run run(IntSupplier call, int calls, int concurrency, ExecutorService threads) throws Exception {
 		long[] latencies = new long[calls];
 		AtomicInteger bad = new AtomicInteger();
 		AtomicInteger next = new AtomicInteger();
@@ -147,7 +147,7 @@ final class BlockingOverhead {
 	}
 
 	/** Virtual threads where the JVM has them (Java 21 and later), else {@code null}. */
-	private static ExecutorService virtualThreads() {
+	static ExecutorService virtualThreads() {
 		try {
 			return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
 		}

@@ -53,7 +53,14 @@ public final class TokenBenchmark {
 		try (LoopbackServers servers = new LoopbackServers()) {
 			servers.tokenDelayMillis(TOKEN_DELAY_MILLIS);
 			report.append(machine()).append('\n');
-			if (Boolean.getBoolean("bench.blockingOnly")) {
+			if (Boolean.getBoolean("bench.connectorsOnly")) {
+				servers.expiresInSeconds(3600);
+				try (OursClient ours = new OursClient(servers)) {
+					report.append(ConnectorComparison.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
+							CONCURRENCY, WARMUP_CALLS));
+				}
+			}
+			else if (Boolean.getBoolean("bench.blockingOnly")) {
 				servers.expiresInSeconds(3600);
 				try (OursClient ours = new OursClient(servers)) {
 					report.append(BlockingOverhead.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
@@ -405,7 +412,7 @@ public final class TokenBenchmark {
 		return values[values.length / 2];
 	}
 
-	private static Run measure(Function<Integer, Mono<Integer>> call, int calls, int concurrency) {
+	static Run measure(Function<Integer, Mono<Integer>> call, int calls, int concurrency) {
 		long[] latencies = new long[calls];
 		AtomicInteger bad = new AtomicInteger();
 		long start = System.nanoTime();
