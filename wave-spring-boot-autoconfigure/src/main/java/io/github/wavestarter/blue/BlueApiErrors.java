@@ -19,6 +19,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -79,16 +80,29 @@ public final class BlueApiErrors {
 	 */
 	public static void register(RestClient.Builder builder, JsonMapper jsonMapper) {
 		builder.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			byte[] body;
-			try (InputStream in = response.getBody()) {
-				body = in.readNBytes(MAX_ERROR_BODY_BYTES);
-			}
-			catch (IOException ex) {
-				body = new byte[0];
-			}
-			throw fromBody(response.getStatusCode().value(), body,
-					request.getMethod() + " " + request.getURI().getRawPath(), jsonMapper);
+			throw fromResponse(response, request.getMethod() + " " + request.getURI().getRawPath(), jsonMapper);
 		});
+	}
+
+	/**
+	 * Reads (at most {@value #MAX_ERROR_BODY_BYTES} bytes of) a blocking error answer and
+	 * maps it, as {@link #fromResponse(ClientResponse, JsonMapper)} does for a reactive
+	 * one: a body that cannot be read counts as empty.
+	 * @param response the error answer
+	 * @param context optional request context (method and path)
+	 * @param jsonMapper the mapper
+	 * @return the exception
+	 */
+	static BlueApiException fromResponse(ClientHttpResponse response, @Nullable String context, JsonMapper jsonMapper)
+			throws IOException {
+		byte[] body;
+		try (InputStream in = response.getBody()) {
+			body = in.readNBytes(MAX_ERROR_BODY_BYTES);
+		}
+		catch (IOException ex) {
+			body = new byte[0];
+		}
+		return fromBody(response.getStatusCode().value(), body, context, jsonMapper);
 	}
 
 	/**

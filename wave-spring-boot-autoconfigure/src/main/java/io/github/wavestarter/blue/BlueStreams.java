@@ -214,11 +214,9 @@ public final class BlueStreams {
 	 * @throws IOException when the answer cannot be read
 	 */
 	public <T> Stream<T> stream(ClientHttpResponse response, Class<T> type) throws IOException {
-		int status = response.getStatusCode().value();
 		if (!response.getStatusCode().is2xxSuccessful()) {
-			try (response; InputStream body = response.getBody()) {
-				throw BlueApiErrors.fromBody(status, body.readNBytes(BlueApiErrors.MAX_ERROR_BODY_BYTES), null,
-						this.jsonMapper);
+			try (response) {
+				throw BlueApiErrors.fromResponse(response, null, this.jsonMapper);
 			}
 		}
 		NdjsonLineDecoder decoder = new NdjsonLineDecoder(this.jsonMapper, reader(type), this.treeReader,
