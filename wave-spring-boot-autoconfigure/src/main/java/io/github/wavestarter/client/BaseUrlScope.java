@@ -52,15 +52,6 @@ final class BaseUrlScope {
 	}
 
 	/**
-	 * Whether the URL is under the base URL in every reading of its path.
-	 * @param url the request URL
-	 * @return whether it may carry the Wave token
-	 */
-	boolean contains(URI url) {
-		return place(url) == Placement.INSIDE;
-	}
-
-	/**
 	 * Where the URL lies relative to the base URL.
 	 * @param url the request URL
 	 * @return inside (it may carry the token), outside, or ambiguous
