@@ -52,7 +52,7 @@ final class WaveClientSetup {
 	RestClient.Builder configure(RestClient.Builder builder) {
 		this.connector.apply(builder)
 			.requestInterceptor(new WaveBearerTokenInterceptor(this.tokens, this.settings.baseUrl(),
-					this.observationRegistry, this.settings.tokenWait()));
+					this.observationRegistry, this.settings.token().longestAcquisition()));
 		BlueApiErrors.register(builder, this.jsonMapper);
 		return builder;
 	}

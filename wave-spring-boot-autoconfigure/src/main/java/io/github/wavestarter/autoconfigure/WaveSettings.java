@@ -1,7 +1,6 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.net.URI;
-import java.time.Duration;
 
 import io.github.wavestarter.token.WaveTokenManager;
 import org.jspecify.annotations.Nullable;
@@ -23,15 +22,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  */
 record WaveSettings(@Nullable ClientRegistration registration, @Nullable String username, @Nullable String password,
 		WaveTokenManager.Settings token, URI baseUrl, WaveHttpSettings http) {
-
-	/**
-	 * The longest a blocking caller waits for a token: every attempt of one acquisition
-	 * with its timeout, and a backoff of at most 10 s before each retry.
-	 * @return the wait
-	 */
-	Duration tokenWait() {
-		return this.token.timeout().plusSeconds(10).multipliedBy(this.token.maxAttempts());
-	}
 
 	@Override
 	public String toString() {

@@ -16,7 +16,8 @@ import reactor.util.retry.Retry;
  */
 final class TokenRequestRetry extends Retry {
 
-	private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+	/** Longest backoff between two attempts. */
+	static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
 	private final int maxAttempts;
 

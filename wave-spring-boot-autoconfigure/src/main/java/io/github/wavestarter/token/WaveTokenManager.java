@@ -389,6 +389,18 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 			Assert.isTrue(!forcedRenewalInterval.isNegative(), "forcedRenewalInterval must not be negative");
 		}
 
+		/**
+		 * The longest one acquisition can take: every attempt with its timeout, and
+		 * before each retry the longest wait, the backoff cap or a {@code Retry-After} of
+		 * up to the timeout. A blocking caller waits this long at most.
+		 * @return the duration
+		 */
+		public Duration longestAcquisition() {
+			Duration longestWait = (this.timeout.compareTo(TokenRequestRetry.MAX_BACKOFF) > 0) ? this.timeout
+					: TokenRequestRetry.MAX_BACKOFF;
+			return this.timeout.plus(longestWait).multipliedBy(this.maxAttempts);
+		}
+
 	}
 
 	/**

@@ -80,4 +80,15 @@ class WaveTokenManagerSettingsTests {
 			.isEqualTo("Wave token request failed: [timeout]");
 	}
 
+	@Test
+	void theLongestAcquisitionCoversEveryAttemptAndTheLongestWaitBeforeEachRetry() {
+		// the backoff cap (10 s) is the longest wait when the timeout is shorter
+		assertThat(new WaveTokenManager.Settings(Duration.ofSeconds(2), 3, SECOND, SECOND, SECOND, SECOND, false)
+			.longestAcquisition()).isEqualTo(Duration.ofSeconds(36));
+		// a Retry-After of up to the timeout is the longest wait when the timeout is
+		// longer
+		assertThat(new WaveTokenManager.Settings(Duration.ofSeconds(30), 2, SECOND, SECOND, SECOND, SECOND, false)
+			.longestAcquisition()).isEqualTo(Duration.ofSeconds(120));
+	}
+
 }
