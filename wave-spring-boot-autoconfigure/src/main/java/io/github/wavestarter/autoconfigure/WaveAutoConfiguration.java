@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.util.Assert;
@@ -77,22 +79,26 @@ public final class WaveAutoConfiguration {
 	 */
 	@Bean
 	WaveSettings waveSettings(WaveProperties properties, Environment environment, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<PropertiesRegistration> propertiesRegistration) {
+			ObjectProvider<PropertiesRegistration> propertiesRegistration, ResourceLoader resourceLoader) {
 		return WavePropertiesMapper.map(properties, environment, sslBundles.getIfAvailable(),
-				propertiesRegistration.getIfAvailable() != null);
+				propertiesRegistration.getIfAvailable() != null, resourceLoader.getClassLoader());
 	}
 
+	/**
+	 * The token manager, created when the first token is needed (or when a bean that
+	 * needs it is created), so that an application that calls only {@code waveRestClient}
+	 * does not load the reactive stack at start-up.
+	 */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(WaveAccessTokenProvider.class)
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
 			WaveSettings settings, WaveConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<WaveTokenEndpointClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock, WaveProperties properties,
-			Environment environment) {
+			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
 		WebClient.Builder builder = connector.apply(webClientBuilder.getIfAvailable(WebClient::builder));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		logger.info(WaveStartupLine.of(registration, properties, environment));
 		return WaveTokenManager.builder(registration, builder.build(), settings.token())
 			.user(settings.username(), settings.password())
 			.jsonMapper(jsonMapper.getIfAvailable(JsonMapper::shared))
@@ -101,15 +107,27 @@ public final class WaveAutoConfiguration {
 			.build();
 	}
 
+	/**
+	 * What makes a client a Wave client. The token provider is resolved at the first
+	 * request.
+	 */
 	@Bean
-	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector, WaveAccessTokenProvider tokens,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector,
+			@Lazy WaveAccessTokenProvider tokens, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ObjectProvider<ClientRegistration> registration,
+			WaveProperties properties, Environment environment) {
+		registration.ifAvailable((wave) -> logger.info(WaveStartupLine.of(wave, properties, environment)));
 		return new WaveClientSetup(settings, connector, tokens,
 				jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
+	/**
+	 * The Blue API {@code WebClient}, created when first injected or looked up.
+	 */
 	@Bean(WAVE_WEB_CLIENT_BEAN_NAME)
+	@Lazy
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
 	WebClient waveWebClient(WaveClientSetup setup, ObjectProvider<WebClient.Builder> webClientBuilder,

@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -32,10 +34,25 @@ final class WaveConnectionPool implements SmartLifecycle {
 
 	private final ConnectionProvider connections = ConnectionProvider.create("wave");
 
+	private final @Nullable LoopResources loops;
+
 	private volatile boolean running = true;
+
+	/**
+	 * A pool on the given event loops.
+	 * @param loops the application's event loops, or {@code null} for Reactor Netty's
+	 * global ones
+	 */
+	WaveConnectionPool(@Nullable LoopResources loops) {
+		this.loops = loops;
+	}
 
 	ConnectionProvider connections() {
 		return this.connections;
+	}
+
+	@Nullable LoopResources loops() {
+		return this.loops;
 	}
 
 	@Override

@@ -1,20 +1,7 @@
 package io.github.wavestarter.autoconfigure;
 
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-
 import org.jspecify.annotations.Nullable;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
-import reactor.netty.transport.ProxyProvider;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.unit.DataSize;
@@ -22,30 +9,23 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The one Reactor Netty {@link ClientHttpConnector} that the token endpoint client and
- * {@code waveWebClient} share, the {@link ClientHttpRequestFactory} of
- * {@code waveRestClient} on the same connection pool, and their application to the
- * clients' builders.
+ * The one HTTP client under the Wave clients: the {@link ClientHttpConnector} that the
+ * token endpoint client and {@code waveWebClient} share, the
+ * {@link ClientHttpRequestFactory} of {@code waveRestClient} on the same connection pool,
+ * and their application to the clients' builders. It is built on Reactor Netty
+ * ({@link WaveReactorConnector}) or on the JDK {@code HttpClient}
+ * ({@link WaveJdkConnector}), as {@code wave.http.connector} resolves.
  * <p>
- * It goes through Spring Boot's {@link ReactorClientHttpConnectorBuilder}, so the
- * application's connector builder customizations are kept when it is a Reactor one, and
- * Boot's {@link HttpClientSettings} ({@code spring.http.clients.*}) fill in what
- * {@code wave.http.*} leaves unset. The connections live in the Wave starter's own
- * {@link ConnectionProvider} (closed by the starter before the event loops go down, see
- * {@link WaveConnectionPool}), on the application's event loops. The proxy is applied on
- * the Reactor Netty {@link HttpClient}, as an HTTP {@code CONNECT} proxy with optional
- * basic authentication and non-proxy hosts.
- * <p>
- * The connector never follows a redirect, whatever {@code spring.http.clients.redirects}
- * or the application's connector builder say: a redirect of the token endpoint would send
- * the client secret (and the user's password) to the {@code Location}, and one of the
- * Blue API would carry the token wherever it points on the same host. A 3xx answer
- * reaches the caller as it is. Nor does it wiretap (which would log the multipart body
- * with the client secret, and the {@code Authorization} header), even when the
- * application's connector builder asks for it; and the builders it is applied to never
- * log request details, whatever {@code spring.http.codecs.log-request-details} says.
+ * Either way the connector never follows a redirect, whatever
+ * {@code spring.http.clients.redirects} or the application's builders say: a redirect of
+ * the token endpoint would send the client secret (and the user's password) to the
+ * {@code Location}, and one of the Blue API would carry the token wherever it points on
+ * the same host. A 3xx answer reaches the caller as it is. Nor does it wiretap (which
+ * would log the multipart body with the client secret, and the {@code Authorization}
+ * header); and the builders it is applied to never log request details, whatever
+ * {@code spring.http.codecs.log-request-details} says.
  */
-final class WaveConnector {
+final class WaveConnector implements AutoCloseable {
 
 	private final ClientHttpConnector connector;
 
@@ -53,53 +33,14 @@ final class WaveConnector {
 
 	private final @Nullable DataSize maxInMemorySize;
 
-	private WaveConnector(ClientHttpConnector connector, ClientHttpRequestFactory requestFactory,
-			@Nullable DataSize maxInMemorySize) {
+	private final @Nullable AutoCloseable resources;
+
+	WaveConnector(ClientHttpConnector connector, ClientHttpRequestFactory requestFactory,
+			@Nullable DataSize maxInMemorySize, @Nullable AutoCloseable resources) {
 		this.connector = connector;
 		this.requestFactory = requestFactory;
 		this.maxInMemorySize = maxInMemorySize;
-	}
-
-	/**
-	 * Builds the connector and the request factory, both on the same connection pool.
-	 * @param settings the Wave HTTP settings
-	 * @param connectorBuilder the Reactor connector builder to start from, or
-	 * {@code null} for Boot's default one
-	 * @param requestFactoryBuilder the Reactor request factory builder to start from, or
-	 * {@code null} for Boot's default one
-	 * @param defaults the application's HTTP client settings, or {@code null}
-	 * @param connections the Wave connection pool
-	 * @param loops the event loops to run on, or {@code null} for Reactor Netty's global
-	 * ones
-	 * @return the connector
-	 */
-	static WaveConnector create(WaveHttpSettings settings, @Nullable ReactorClientHttpConnectorBuilder connectorBuilder,
-			@Nullable ReactorClientHttpRequestFactoryBuilder requestFactoryBuilder,
-			@Nullable HttpClientSettings defaults, ConnectionProvider connections, @Nullable LoopResources loops) {
-		Supplier<HttpClient> httpClient = () -> {
-			HttpClient client = HttpClient.create(connections);
-			return (loops != null) ? client.runOn(loops) : client;
-		};
-		WaveProxy proxy = settings.proxy();
-		UnaryOperator<HttpClient> proxied = (client) -> (proxy != null) ? applyProxy(client, proxy) : client;
-		// last, after the application's own HttpClient customizers
-		UnaryOperator<HttpClient> guarded = (client) -> client.followRedirect(false).wiretap(false);
-		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
-				settings.responseTimeout(), settings.sslBundle())
-			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
-		ClientHttpConnector connector = ((connectorBuilder != null) ? connectorBuilder
-				: ClientHttpConnectorBuilder.reactor())
-			.withHttpClientFactory(httpClient)
-			.withHttpClientCustomizer(proxied)
-			.withHttpClientCustomizer(guarded)
-			.build(clientSettings);
-		ClientHttpRequestFactory requestFactory = ((requestFactoryBuilder != null) ? requestFactoryBuilder
-				: ClientHttpRequestFactoryBuilder.reactor())
-			.withHttpClientFactory(httpClient)
-			.withHttpClientCustomizer(proxied)
-			.withHttpClientCustomizer(guarded)
-			.build(clientSettings);
-		return new WaveConnector(connector, requestFactory, settings.maxInMemorySize());
+		this.resources = resources;
 	}
 
 	/**
@@ -138,18 +79,16 @@ final class WaveConnector {
 		return this.connector;
 	}
 
-	static HttpClient applyProxy(HttpClient httpClient, WaveProxy proxy) {
-		return httpClient.proxy((spec) -> {
-			ProxyProvider.Builder builder = spec.type(ProxyProvider.Proxy.HTTP).host(proxy.host()).port(proxy.port());
-			if (proxy.username() != null) {
-				builder.username(proxy.username());
-				String password = proxy.password();
-				builder.password((username) -> (password != null) ? password : "");
-			}
-			if (proxy.nonProxyHosts() != null) {
-				builder.nonProxyHosts(proxy.nonProxyHosts());
-			}
-		});
+	/**
+	 * Releases what the connector holds beyond its connection pool (the JDK connector's
+	 * read-timeout alarms); the Reactor Netty pool is closed by
+	 * {@link WaveConnectionPool}.
+	 */
+	@Override
+	public void close() throws Exception {
+		if (this.resources != null) {
+			this.resources.close();
+		}
 	}
 
 }

@@ -1,44 +1,52 @@
 package io.github.wavestarter.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * The HTTP side of the Wave clients, imported by {@link WaveAutoConfiguration}: the
- * starter's own {@link WaveConnectionPool} and the one {@link WaveConnector} built from
- * {@code wave.http.*} on it, on the application's event loops. Neither is a bean type
- * that Boot's own HTTP client auto-configurations look for, so the application's clients
- * keep theirs.
+ * The HTTP side of the Wave clients, imported by {@link WaveAutoConfiguration}: the one
+ * {@link WaveConnector} built from {@code wave.http.*}, on Reactor Netty (in the
+ * starter's own {@link WaveConnectionPool}, on the application's event loops) or on the
+ * JDK {@code HttpClient}, as {@code wave.http.connector} resolves. The starter brings no
+ * HTTP library: which one the application's own clients detect is left as it is, and
+ * neither bean is of a type that Boot's HTTP client auto-configurations look for.
  */
 @Configuration(proxyBeanMethods = false)
 class WaveHttpConfiguration {
 
 	@Bean
-	WaveConnectionPool waveConnectionPool() {
-		return new WaveConnectionPool();
-	}
-
-	@Bean
-	WaveConnector waveConnector(WaveSettings settings, WaveConnectionPool connectionPool,
+	WaveConnector waveConnector(WaveSettings settings, ObjectProvider<WaveConnectionPool> connectionPool,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
-		ReactorClientHttpConnectorBuilder reactorConnector = (connectorBuilder
-			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor : null;
-		ReactorClientHttpRequestFactoryBuilder reactorRequestFactory = (requestFactoryBuilder
-			.getIfAvailable() instanceof ReactorClientHttpRequestFactoryBuilder reactor) ? reactor : null;
-		ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
-		return WaveConnector.create(settings.http(), reactorConnector, reactorRequestFactory,
-				httpClientSettings.getIfAvailable(), connectionPool.connections(),
-				(resources != null) ? resources.getLoopResources() : null);
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		WaveHttpSettings http = settings.http();
+		return switch (http.connector()) {
+			case REACTOR -> WaveReactorConnector.create(http, connectorBuilder, requestFactoryBuilder,
+					httpClientSettings.getIfAvailable(), connectionPool.getObject());
+			case JDK, AUTO -> WaveJdkConnector.create(http, httpClientSettings.getIfAvailable());
+		};
+	}
+
+	/**
+	 * Reactor Netty's part, only where it is on the classpath: the starter's connection
+	 * pool, closed before the event loops stop.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = WavePropertiesMapper.REACTOR_NETTY_CLIENT)
+	static class ReactorNetty {
+
+		@Bean
+		WaveConnectionPool waveConnectionPool(ObjectProvider<ReactorResourceFactory> reactorResourceFactory) {
+			ReactorResourceFactory resources = reactorResourceFactory.getIfAvailable();
+			return new WaveConnectionPool((resources != null) ? resources.getLoopResources() : null);
+		}
+
 	}
 
 }

@@ -8,10 +8,14 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.unit.DataSize;
 
 /**
- * HTTP settings shared by the token endpoint client and {@code waveWebClient}
- * ({@code wave.http.*}). Every component is optional ({@code null}): what is not set
- * keeps the application's defaults ({@code spring.http.clients.*}).
+ * HTTP settings shared by the token endpoint client, {@code waveWebClient} and
+ * {@code waveRestClient} ({@code wave.http.*}). Every component is optional
+ * ({@code null}): what is not set keeps the application's defaults
+ * ({@code spring.http.clients.*}).
  *
+ * @param connector the HTTP client library, resolved:
+ * {@link WaveProperties.Connector#REACTOR} or {@link WaveProperties.Connector#JDK}, never
+ * {@code AUTO}
  * @param connectTimeout the connect timeout
  * @param responseTimeout the response (read) timeout
  * @param maxInMemorySize the largest unary response body held in memory
@@ -19,15 +23,15 @@ import org.springframework.util.unit.DataSize;
  * @param sslBundleName the name of the SSL bundle, for messages
  * @param proxy the outbound proxy
  */
-record WaveHttpSettings(@Nullable Duration connectTimeout, @Nullable Duration responseTimeout,
-		@Nullable DataSize maxInMemorySize, @Nullable SslBundle sslBundle, @Nullable String sslBundleName,
-		@Nullable WaveProxy proxy) {
+record WaveHttpSettings(WaveProperties.Connector connector, @Nullable Duration connectTimeout,
+		@Nullable Duration responseTimeout, @Nullable DataSize maxInMemorySize, @Nullable SslBundle sslBundle,
+		@Nullable String sslBundleName, @Nullable WaveProxy proxy) {
 
 	@Override
 	public String toString() {
-		return "WaveHttpSettings[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
-				+ ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle=" + this.sslBundleName + ", proxy="
-				+ this.proxy + "]";
+		return "WaveHttpSettings[connector=" + this.connector + ", connectTimeout=" + this.connectTimeout
+				+ ", responseTimeout=" + this.responseTimeout + ", maxInMemorySize=" + this.maxInMemorySize
+				+ ", sslBundle=" + this.sslBundleName + ", proxy=" + this.proxy + "]";
 	}
 
 }

@@ -360,6 +360,16 @@ public class WaveProperties {
 	public static class Http {
 
 		/**
+		 * HTTP client library under both Wave clients and the token request: 'auto' uses
+		 * Reactor Netty when the application has it
+		 * (io.projectreactor.netty:reactor-netty-http) and the JDK HttpClient otherwise;
+		 * 'reactor' requires Reactor Netty; 'jdk' always uses the JDK HttpClient. The
+		 * starter brings no HTTP library of its own, so the application's own clients
+		 * detect what they would without it.
+		 */
+		private Connector connector = Connector.AUTO;
+
+		/**
 		 * Connect timeout; unset means the HTTP client's default. Must be larger than
 		 * zero.
 		 */
@@ -389,6 +399,14 @@ public class WaveProperties {
 		 */
 		@NestedConfigurationProperty
 		private final Proxy proxy = new Proxy();
+
+		public Connector getConnector() {
+			return this.connector;
+		}
+
+		public void setConnector(Connector connector) {
+			this.connector = connector;
+		}
 
 		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
@@ -428,10 +446,33 @@ public class WaveProperties {
 
 		@Override
 		public String toString() {
-			return "Http[connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
-					+ ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle=" + this.sslBundle + ", proxy="
-					+ this.proxy + "]";
+			return "Http[connector=" + this.connector + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+					+ this.responseTimeout + ", maxInMemorySize=" + this.maxInMemorySize + ", sslBundle="
+					+ this.sslBundle + ", proxy=" + this.proxy + "]";
 		}
+
+	}
+
+	/**
+	 * The HTTP client library under the Wave clients ({@code wave.http.connector}).
+	 */
+	public enum Connector {
+
+		/**
+		 * Reactor Netty when it is on the classpath, the JDK {@code HttpClient}
+		 * otherwise.
+		 */
+		AUTO,
+
+		/**
+		 * Reactor Netty; the application must have {@code reactor-netty-http}.
+		 */
+		REACTOR,
+
+		/**
+		 * The JDK {@code HttpClient}.
+		 */
+		JDK
 
 	}
 

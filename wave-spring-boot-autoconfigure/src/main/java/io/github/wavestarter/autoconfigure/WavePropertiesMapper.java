@@ -1,10 +1,12 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 import io.github.wavestarter.autoconfigure.InvalidWaveConfigurationException.Problem;
+import io.github.wavestarter.autoconfigure.WaveProperties.Connector;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -24,6 +27,12 @@ import org.springframework.util.StringUtils;
  * not two.
  */
 final class WavePropertiesMapper {
+
+	/** A class of Reactor Netty's HTTP client, told apart from the rest of Reactor. */
+	static final String REACTOR_NETTY_CLIENT = "reactor.netty.http.client.HttpClient";
+
+	/** The JDK's list of authentication schemes refused for proxy tunnels. */
+	static final String JDK_TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
 	private WavePropertiesMapper() {
 	}
@@ -41,19 +50,24 @@ final class WavePropertiesMapper {
 	 * @throws InvalidWaveConfigurationException when any setting cannot work
 	 */
 	static WaveSettings map(WaveProperties properties, Environment environment, @Nullable SslBundles sslBundles,
-			boolean registrationFromProperties) {
+			boolean registrationFromProperties, @Nullable ClassLoader classLoader) {
 		List<Problem> problems = new ArrayList<>();
 		WavePropertiesValidator.check(properties, environment, registrationFromProperties, problems);
 		WaveProperties.Http http = properties.getHttp();
 		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
 		WaveProxy proxy = proxy(http.getProxy(), environment::getProperty, problems);
+		Connector connector = connector(http.getConnector(), classLoader, problems);
+		if (connector == Connector.JDK && proxy != null) {
+			checkJdkProxyAuthentication(proxy, properties, System.getProperty(JDK_TUNNELING_DISABLED_SCHEMES),
+					problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidWaveConfigurationException(problems);
 		}
 		return new WaveSettings(registrationFromProperties ? registration(properties) : null, properties.getUsername(),
 				properties.getPassword(), token(properties.getToken()), properties.getBaseUrl(),
-				new WaveHttpSettings(http.getConnectTimeout(), http.getResponseTimeout(), http.getMaxInMemorySize(),
-						sslBundle, http.getSslBundle(), proxy));
+				new WaveHttpSettings(connector, http.getConnectTimeout(), http.getResponseTimeout(),
+						http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy));
 	}
 
 	private static ClientRegistration registration(WaveProperties properties) {
@@ -131,6 +145,49 @@ final class WavePropertiesMapper {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Resolves {@code wave.http.connector}: {@link Connector#AUTO} becomes Reactor Netty
+	 * when the application has it, the JDK {@code HttpClient} otherwise.
+	 */
+	static Connector connector(Connector requested, @Nullable ClassLoader classLoader, List<Problem> problems) {
+		boolean reactorPresent = ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader);
+		if (requested == Connector.REACTOR && !reactorPresent) {
+			problems.add(new Problem("wave.http.connector", "is 'reactor', but Reactor Netty is not on the classpath",
+					"Add io.projectreactor.netty:reactor-netty-http to the application, or set "
+							+ "wave.http.connector to 'auto' or 'jdk'"));
+			return Connector.JDK;
+		}
+		if (requested == Connector.AUTO) {
+			return reactorPresent ? Connector.REACTOR : Connector.JDK;
+		}
+		return requested;
+	}
+
+	/**
+	 * The JDK {@code HttpClient} refuses Basic proxy authentication for HTTPS tunnels
+	 * unless the JVM allows it ({@code jdk.http.auth.tunneling.disabledSchemes}, which is
+	 * {@code Basic} by default): with a proxy user name and an https URL, every request
+	 * would fail with 407 at run time, so it fails here, at start-up.
+	 */
+	static void checkJdkProxyAuthentication(WaveProxy proxy, WaveProperties properties,
+			@Nullable String disabledSchemes, List<Problem> problems) {
+		boolean https = "https".equalsIgnoreCase(properties.getTokenUri().getScheme())
+				|| "https".equalsIgnoreCase(properties.getBaseUrl().getScheme());
+		String disabled = (disabledSchemes != null) ? disabledSchemes : "Basic";
+		boolean basicDisabled = Arrays.stream(disabled.split(","))
+			.anyMatch((scheme) -> scheme.trim().equalsIgnoreCase("Basic"));
+		if (proxy.username() != null && https && basicDisabled) {
+			String property = (properties.getHttp().getProxy().getHost() != null) ? "wave.http.proxy.username"
+					: "wave.http.proxy.from-env";
+			problems.add(new Problem(property,
+					"sets a proxy user, but the Wave clients run on the JDK HttpClient, which refuses Basic proxy "
+							+ "authentication for HTTPS tunnels (" + JDK_TUNNELING_DISABLED_SCHEMES + "=" + disabled
+							+ ")",
+					"Add io.projectreactor.netty:reactor-netty-http to the application (the Wave clients then run on "
+							+ "Reactor Netty), or start the JVM with -D" + JDK_TUNNELING_DISABLED_SCHEMES + "="));
+		}
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

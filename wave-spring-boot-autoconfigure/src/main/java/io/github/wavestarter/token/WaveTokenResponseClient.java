@@ -1,6 +1,8 @@
 package io.github.wavestarter.token;
 
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2Authori
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -146,13 +149,10 @@ final class WaveTokenResponseClient
 					"The token endpoint's answer is larger than the codec limit", null), 0, false, null, null);
 		}
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			if (root instanceof io.netty.handler.timeout.TimeoutException) {
-				break;
-			}
+		while (root.getCause() != null && root.getCause() != root && !isResponseTimeout(root)) {
 			root = root.getCause();
 		}
-		if (root instanceof io.netty.handler.timeout.TimeoutException) {
+		if (isResponseTimeout(root)) {
 			return timeout("in time (wave.http.response-timeout)");
 		}
 		return new WaveTokenException(
@@ -161,6 +161,17 @@ final class WaveTokenResponseClient
 								+ ((root.getMessage() != null) ? " " + serverText.text(root.getMessage()) : ""),
 						null),
 				0, true, null, failure);
+	}
+
+	/**
+	 * Whether a failure is the response timeout of either connector: Netty's read
+	 * timeout, or the JDK's request timeout (not its connect timeout).
+	 */
+	private static boolean isResponseTimeout(Throwable failure) {
+		if (failure instanceof HttpTimeoutException) {
+			return !(failure instanceof HttpConnectTimeoutException);
+		}
+		return REACTOR_NETTY_PRESENT && failure instanceof io.netty.handler.timeout.TimeoutException;
 	}
 
 	private static WaveTokenException timeout(String limit) {
@@ -193,6 +204,13 @@ final class WaveTokenResponseClient
 	 * request again, to the redirect target: that second write fails instead, before the
 	 * request (and with it the client secret or password) leaves.
 	 */
+	/**
+	 * Whether Reactor Netty (and Netty) is there: only its requests tell where a followed
+	 * redirect went, and only its timeouts are Netty's.
+	 */
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+		.isPresent("reactor.netty.http.client.HttpClientRequest", WaveTokenResponseClient.class.getClassLoader());
+
 	private static final class SentOnce implements BodyInserter<Object, ClientHttpRequest> {
 
 		private final BodyInserter<?, ? super ClientHttpRequest> body;
@@ -214,7 +232,7 @@ final class WaveTokenResponseClient
 			if (this.written.compareAndSet(false, true)) {
 				return this.body.insert(request, context);
 			}
-			String to = (request.getNativeRequest() instanceof HttpClientRequest nettyRequest)
+			String to = (REACTOR_NETTY_PRESENT && request.getNativeRequest() instanceof HttpClientRequest nettyRequest)
 					? nettyRequest.resourceUrl() : request.getURI().toString();
 			return Mono
 				.error(redirected(

@@ -32,30 +32,36 @@ class WaveConnectionPoolTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
+	/** The pool is Reactor Netty's, whichever connector the rest of the suite runs on. */
+	private static final String REACTOR = "wave.http.connector=reactor";
+
 	@Test
 	void waveConnectionsAreClosedBeforeReactorResourcesStop() {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			WaveContexts.plainForServer(server).withUserConfiguration(RecordingResources.class).run((context) -> {
-				assertThat(whoami(context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class))
-					.block(BLOCK)).contains(MockWaveServer.DEFAULT_CLIENT_ID);
-				WaveConnectionPool pool = context.getBean(WaveConnectionPool.class);
-				// a kept-alive connection is pooled
-				assertThat(pool.connections().isDisposed()).isFalse();
-				RecordingResources.Recording recording = context.getBean(RecordingResources.Recording.class);
-				recording.pool = pool;
-				context.close();
-				assertThat(recording.stopped).as("the ReactorResourceFactory was stopped").isTrue();
-				assertThat(recording.waveConnectionsClosedFirst)
-					.as("Wave's pooled connections were closed before Reactor's loops went down")
-					.isTrue();
-			});
+			WaveContexts.plainForServer(server)
+				.withPropertyValues(REACTOR)
+				.withUserConfiguration(RecordingResources.class)
+				.run((context) -> {
+					assertThat(whoami(context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class))
+						.block(BLOCK)).contains(MockWaveServer.DEFAULT_CLIENT_ID);
+					WaveConnectionPool pool = context.getBean(WaveConnectionPool.class);
+					// a kept-alive connection is pooled
+					assertThat(pool.connections().isDisposed()).isFalse();
+					RecordingResources.Recording recording = context.getBean(RecordingResources.Recording.class);
+					recording.pool = pool;
+					context.close();
+					assertThat(recording.stopped).as("the ReactorResourceFactory was stopped").isTrue();
+					assertThat(recording.waveConnectionsClosedFirst)
+						.as("Wave's pooled connections were closed before Reactor's loops went down")
+						.isTrue();
+				});
 		}
 	}
 
 	@Test
 	void closingManyApplicationsWithAZeroQuietPeriodNeverFailsOrHangs(CapturedOutput output) throws Exception {
 		try (MockWaveServer server = MockWaveServer.start()) {
-			ApplicationContextRunner runner = WaveContexts.plainForServer(server);
+			ApplicationContextRunner runner = WaveContexts.plainForServer(server).withPropertyValues(REACTOR);
 			List<Long> runMillis = new ArrayList<>();
 			for (int i = 0; i < 40; i++) {
 				long started = System.nanoTime();

@@ -94,7 +94,7 @@ class WaveLogSecrecyTests {
 			}
 			assertThat(server.journal().tokenRequests()).extracting(RecordedTokenRequest::grantType)
 				.contains("password", "refresh_token");
-			assertThat(proxy.tunnels).isNotEmpty();
+			assertThat(proxy.targets).isNotEmpty();
 
 			try (ConfigurableApplicationContext context = application(server, "wave.client-secret=" + WRONG_SECRET,
 					"wave.token.max-attempts=1")) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,14 +17,19 @@ import java.util.concurrent.Executors;
 
 /**
  * A tiny HTTP proxy on loopback that supports {@code CONNECT} tunnels (what Reactor
- * Netty's HTTP proxy support sends, for http and https targets alike), requires
- * {@code Proxy-Authorization} when credentials are set, and records every tunnel's
+ * Netty's HTTP proxy support sends, for http and https targets alike) and plain http
+ * requests in absolute form (what the JDK {@code HttpClient} sends for http targets),
+ * requires {@code Proxy-Authorization} when credentials are set, and records every
  * target.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
-	/** The target ({@code host:port}) of every accepted CONNECT. */
-	public final List<String> tunnels = new CopyOnWriteArrayList<>();
+	/**
+	 * The target ({@code host:port}) of every accepted request: a {@code CONNECT} tunnel
+	 * (Reactor Netty, and the JDK {@code HttpClient} for https), or a forwarded request
+	 * in absolute form (the JDK {@code HttpClient} for plain http).
+	 */
+	public final List<String> targets = new CopyOnWriteArrayList<>();
 
 	/** Every request line received, accepted or not. */
 	public final List<String> requestLines = new CopyOnWriteArrayList<>();
@@ -79,7 +85,8 @@ public final class LoopbackProxy implements AutoCloseable {
 			}
 			OutputStream out = client.getOutputStream();
 			String[] parts = requestLine.split(" ");
-			if (!parts[0].equals("CONNECT")) {
+			boolean connect = parts[0].equals("CONNECT");
+			if (!connect && !parts[1].startsWith("http://")) {
 				out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes());
 				return;
 			}
@@ -89,13 +96,20 @@ public final class LoopbackProxy implements AutoCloseable {
 					.getBytes());
 				return;
 			}
-			String target = parts[1];
+			URI absolute = connect ? null : URI.create(parts[1]);
+			String target = connect ? parts[1]
+					: absolute.getHost() + ":" + ((absolute.getPort() != -1) ? absolute.getPort() : 80);
 			int colon = target.lastIndexOf(':');
 			try (Socket upstream = new Socket(target.substring(0, colon),
 					Integer.parseInt(target.substring(colon + 1)))) {
-				this.tunnels.add(target);
-				out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes());
-				out.flush();
+				this.targets.add(target);
+				if (connect) {
+					out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes());
+					out.flush();
+				}
+				else {
+					upstream.getOutputStream().write(originForm(absolute, parts, lines));
+				}
 				this.executor.execute(() -> pipe(upstream, client));
 				pipe(client, upstream);
 			}
@@ -103,6 +117,29 @@ public final class LoopbackProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// connection closed
 		}
+	}
+
+	/**
+	 * The head of a forwarded request, in origin form, without the proxy's headers, and
+	 * with {@code Connection: close}: the next request on the client's connection may be
+	 * for another host.
+	 */
+	private static byte[] originForm(URI absolute, String[] requestLine, String[] lines) {
+		StringBuilder head = new StringBuilder();
+		String path = (absolute.getRawPath() != null && !absolute.getRawPath().isEmpty()) ? absolute.getRawPath() : "/";
+		String query = (absolute.getRawQuery() != null) ? "?" + absolute.getRawQuery() : "";
+		head.append(requestLine[0]).append(' ').append(path).append(query).append(' ').append(requestLine[2]);
+		head.append("\r\n");
+		for (int i = 1; i < lines.length; i++) {
+			String line = lines[i];
+			if (line.isEmpty() || line.regionMatches(true, 0, "Proxy-", 0, 6)
+					|| line.regionMatches(true, 0, "Connection:", 0, 11)) {
+				continue;
+			}
+			head.append(line).append("\r\n");
+		}
+		head.append("Connection: close\r\n\r\n");
+		return head.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	private static void pipe(Socket from, Socket to) {

@@ -56,6 +56,16 @@ public final class WaveContexts {
 	private WaveContexts() {
 	}
 
+	/**
+	 * Whether the suite runs with the Wave clients on the JDK {@code HttpClient}
+	 * ({@code -Dwave.http.connector=jdk}, Surefire's {@code jdk-connector} execution)
+	 * rather than on Reactor Netty, for the few assertions on a library's own types.
+	 * @return whether the JDK connector is in use
+	 */
+	public static boolean jdkConnector() {
+		return "jdk".equalsIgnoreCase(System.getProperty("wave.http.connector"));
+	}
+
 	/** The auto-configurations a plain Boot application with the starter has. */
 	public static AutoConfigurations autoConfigurations() {
 		return AUTO_CONFIGURATIONS;

@@ -1,6 +1,7 @@
 package io.github.wavestarter.bench.startup;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.github.wavestarter.bench.token.LoopbackServers;
 
@@ -99,10 +101,21 @@ public final class StartupBenchmark {
 		};
 	}
 
+	/**
+	 * The application's class path: the benchmark's, without Reactor Netty and Netty,
+	 * which only the loopback servers of this process need. What is left is the starter
+	 * and what it brings, as in an application that adds nothing else.
+	 */
+	static String applicationClassPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !entry.contains("/io/netty/") && !entry.contains("/io/projectreactor/netty/"))
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
 	private static Sample run(String mode, LoopbackServers servers) throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				StartupApp.class.getName(), mode, servers.tokenUri(), servers.baseUrl())
+		Process process = new ProcessBuilder(java, "-cp", applicationClassPath(), StartupApp.class.getName(), mode,
+				servers.tokenUri(), servers.baseUrl())
 			.redirectErrorStream(true)
 			.start();
 		List<String> output = new ArrayList<>();

@@ -33,6 +33,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -59,6 +60,13 @@ public final class StreamBenchmark {
 
 	private static final String BASELINE = "baseline Jackson JsonParser (JDK HttpClient)";
 
+	/**
+	 * Whether the typed path runs on the JDK {@code HttpClient}
+	 * ({@code -Dbench.stream.connector=jdk}, what the Wave clients use without Reactor
+	 * Netty) instead of Reactor Netty.
+	 */
+	private static final boolean JDK_CONNECTOR = "jdk".equals(System.getProperty("bench.stream.connector"));
+
 	private StreamBenchmark() {
 	}
 
@@ -73,7 +81,9 @@ public final class StreamBenchmark {
 		try {
 			String base = "http://127.0.0.1:" + server.port();
 			JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-			System.out.printf(Locale.ROOT, "Stream benchmark: %,d rows, max heap %d MB, %d CPUs, Java %s%n", rows,
+			System.out.printf(Locale.ROOT,
+					"Stream benchmark: %,d rows, typed path on %s, max heap %d MB, %d CPUs, Java %s%n", rows,
+					JDK_CONNECTOR ? "the JDK HttpClient" : "Reactor Netty",
 					Runtime.getRuntime().maxMemory() / (1024 * 1024), Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.version"));
 			System.out.println("warm-up ...");
@@ -171,7 +181,12 @@ public final class StreamBenchmark {
 	}
 
 	static long typed(String base, JsonMapper mapper, int rows) {
-		WebClient webClient = WebClient.builder().baseUrl(base).defaultHeader("X-Rows", String.valueOf(rows)).build();
+		WebClient.Builder builder = WebClient.builder().baseUrl(base).defaultHeader("X-Rows", String.valueOf(rows));
+		if (JDK_CONNECTOR) {
+			builder.clientConnector(
+					new JdkClientHttpConnector(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()));
+		}
+		WebClient webClient = builder.build();
 		CostApi costApi = BlueApiClients.create(webClient, BlueStreams.create(mapper, DataSize.ofMegabytes(16)))
 			.createClient(CostApi.class);
 		ReadCostsRequest request = ReadCostsRequest.of("100000000000", "20250101", "20250131")

@@ -17,13 +17,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the typed Blue API clients ({@link IamApi}, {@link OrgApi},
  * {@link CostApi}), the {@link BlueStreams} decoder and {@link BlueApiClients} factory,
  * all on top of the {@code waveWebClient} bean. Each bean backs off when the user defines
- * one of the same type.
+ * one of the same type, and is created when first injected or looked up, so that an
+ * application that does not use them does not load the reactive stack at start-up.
  */
 @AutoConfiguration(after = WaveAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -33,6 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class WaveBlueApiAutoConfiguration {
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveProperties properties) {
 		JsonMapper mapper = jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper);
@@ -40,6 +43,7 @@ public final class WaveBlueApiAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	BlueApiClients blueApiClients(@Qualifier(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME) WebClient waveWebClient,
 			BlueStreams blueStreams, WaveProperties properties) {
@@ -47,18 +51,21 @@ public final class WaveBlueApiAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	IamApi blueIamApi(BlueApiClients clients) {
 		return clients.createClient(IamApi.class);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	OrgApi blueOrgApi(BlueApiClients clients) {
 		return clients.createClient(OrgApi.class);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	CostApi blueCostApi(BlueApiClients clients) {
 		return clients.createClient(CostApi.class);
