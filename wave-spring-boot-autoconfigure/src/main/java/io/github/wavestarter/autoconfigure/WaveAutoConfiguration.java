@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -108,18 +109,26 @@ public final class WaveAutoConfiguration {
 	}
 
 	/**
-	 * What makes a client a Wave client. The token provider is resolved at the first
-	 * request.
+	 * Logs which registration and credentials the starter uses, once the context is up.
 	 */
 	@Bean
-	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector,
-			@Lazy WaveAccessTokenProvider tokens, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	SmartInitializingSingleton waveStartupLine(
 			@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ObjectProvider<ClientRegistration> registration,
 			WaveProperties properties, Environment environment) {
-		registration.ifAvailable((wave) -> logger.info(WaveStartupLine.of(wave, properties, environment)));
-		return new WaveClientSetup(settings, connector, tokens,
-				jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper),
+		return () -> registration.ifAvailable((wave) -> logger.info(WaveStartupLine.of(wave, properties, environment)));
+	}
+
+	/**
+	 * What makes a client a Wave client, created with the first Wave client. The token
+	 * provider is looked up at the first request.
+	 */
+	@Bean
+	@Lazy
+	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector,
+			ObjectProvider<WaveAccessTokenProvider> tokens, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new WaveClientSetup(settings, connector, new LazyTokenProvider(tokens),
+				jsonMapper.getIfAvailable(() -> BlueStreams.defaults().getJsonMapper()),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
@@ -138,7 +147,11 @@ public final class WaveAutoConfiguration {
 		return builder.build();
 	}
 
+	/**
+	 * The Blue API {@code RestClient}, created when first injected or looked up.
+	 */
 	@Bean(WAVE_REST_CLIENT_BEAN_NAME)
+	@Lazy
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_REST_CLIENT_BEAN_NAME)
 	RestClient waveRestClient(WaveClientSetup setup, ObjectProvider<RestClient.Builder> restClientBuilder,

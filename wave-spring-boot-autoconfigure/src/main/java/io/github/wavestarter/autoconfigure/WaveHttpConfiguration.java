@@ -7,6 +7,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
@@ -20,7 +21,11 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Configuration(proxyBeanMethods = false)
 class WaveHttpConfiguration {
 
+	/**
+	 * The connector, created with the first Wave client.
+	 */
 	@Bean
+	@Lazy
 	WaveConnector waveConnector(WaveSettings settings, ObjectProvider<WaveConnectionPool> connectionPool,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,

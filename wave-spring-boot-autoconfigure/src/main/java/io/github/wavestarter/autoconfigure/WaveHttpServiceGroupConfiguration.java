@@ -1,8 +1,8 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -41,10 +41,10 @@ class WaveHttpServiceGroupConfiguration {
 	static class RestClientGroup {
 
 		@Bean
-		RestClientHttpServiceGroupConfigurer waveRestClientHttpServiceGroupConfigurer(WaveClientSetup setup,
-				Environment environment) {
-			ClientCallback<RestClient.Builder> callback = waveClients(setup::configure, RestClient.Builder::baseUrl,
-					setup, environment);
+		RestClientHttpServiceGroupConfigurer waveRestClientHttpServiceGroupConfigurer(
+				ObjectProvider<WaveClientSetup> setup, Environment environment) {
+			ClientCallback<RestClient.Builder> callback = waveClients(WaveClientSetup::configure,
+					RestClient.Builder::baseUrl, setup, environment);
 			return (groups) -> groups.filterByName(GROUP).forEachClient(callback);
 		}
 
@@ -55,10 +55,10 @@ class WaveHttpServiceGroupConfiguration {
 	static class WebClientGroup {
 
 		@Bean
-		WebClientHttpServiceGroupConfigurer waveWebClientHttpServiceGroupConfigurer(WaveClientSetup setup,
-				Environment environment) {
-			ClientCallback<WebClient.Builder> callback = waveClients(setup::configure, WebClient.Builder::baseUrl,
-					setup, environment);
+		WebClientHttpServiceGroupConfigurer waveWebClientHttpServiceGroupConfigurer(
+				ObjectProvider<WaveClientSetup> setup, Environment environment) {
+			ClientCallback<WebClient.Builder> callback = waveClients(WaveClientSetup::configure,
+					WebClient.Builder::baseUrl, setup, environment);
 			return (groups) -> groups.filterByName(GROUP).forEachClient(callback);
 		}
 
@@ -66,15 +66,18 @@ class WaveHttpServiceGroupConfiguration {
 
 	/**
 	 * Makes each client of the group a Wave client, and gives it the Blue API base URL
-	 * unless the application gave the group one of its own.
+	 * unless the application gave the group one of its own. The setup is looked up when
+	 * the group's clients are built, so an application without HTTP service groups does
+	 * not create it at start-up.
 	 */
-	private static <B> ClientCallback<B> waveClients(Consumer<B> configure, BiConsumer<B, String> baseUrl,
-			WaveClientSetup setup, Environment environment) {
+	private static <B> ClientCallback<B> waveClients(BiConsumer<WaveClientSetup, B> configure,
+			BiConsumer<B, String> baseUrl, ObjectProvider<WaveClientSetup> setup, Environment environment) {
 		boolean ownBaseUrl = hasOwnBaseUrl(environment);
 		return (group, builder) -> {
-			configure.accept(builder);
+			WaveClientSetup wave = setup.getObject();
+			configure.accept(wave, builder);
 			if (!ownBaseUrl) {
-				baseUrl.accept(builder, setup.baseUrl());
+				baseUrl.accept(builder, wave.baseUrl());
 			}
 		};
 	}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.http.client.reactive.ClientHttpResponseDecorator;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the {@link WaveConnector} on one JDK {@link HttpClient}, for applications
@@ -51,20 +53,27 @@ final class WaveJdkConnector {
 		Duration responseTimeout = clientSettings.readTimeout();
 		WaveProxy proxy = settings.proxy();
 		ProxyRoute route = (proxy != null) ? new ProxyRoute(proxy) : null;
-		HttpClient httpClient = new JdkHttpClientBuilder().withCustomizer((builder) -> {
-			builder.version(HttpClient.Version.HTTP_1_1);
-			if (route != null) {
-				builder.proxy(route);
-			}
-			builder.followRedirects(HttpClient.Redirect.NEVER);
-		}).build(clientSettings.withReadTimeout(null));
+		// built at the first request: building a JDK HttpClient loads and initializes
+		// the JDK's TLS stack (about 500 classes), which an application that has not
+		// called the Blue API yet should not pay for at start-up
+		Supplier<HttpClient> httpClient = SingletonSupplier
+			.of(() -> new JdkHttpClientBuilder().withCustomizer((builder) -> {
+				builder.version(HttpClient.Version.HTTP_1_1);
+				if (route != null) {
+					builder.proxy(route);
+				}
+				builder.followRedirects(HttpClient.Redirect.NEVER);
+			}).build(clientSettings.withReadTimeout(null)));
 		IdleReadTimeout readTimeout = (responseTimeout != null) ? new IdleReadTimeout(responseTimeout) : null;
-		JdkClientHttpConnector jdk = new JdkClientHttpConnector(httpClient);
-		if (readTimeout != null) {
-			jdk.setReadTimeout(readTimeout.timeout());
-		}
+		Supplier<JdkClientHttpConnector> jdk = SingletonSupplier.of(() -> {
+			JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient.get());
+			if (readTimeout != null) {
+				connector.setReadTimeout(readTimeout.timeout());
+			}
+			return connector;
+		});
 		Function<URI, @Nullable String> proxyAuthorization = (route != null) ? route::authorization : (uri) -> null;
-		ClientHttpConnector connector = (method, uri, callback) -> jdk.connect(method, uri, (request) -> {
+		ClientHttpConnector connector = (method, uri, callback) -> jdk.get().connect(method, uri, (request) -> {
 			String authorization = proxyAuthorization.apply(uri);
 			if (authorization != null) {
 				request.getHeaders().set(HttpHeaders.PROXY_AUTHORIZATION, authorization);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ final class WaveJdkRequestFactory implements ClientHttpRequestFactory {
 	/** Headers the JDK {@code HttpClient} sets itself and refuses from callers. */
 	private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-	private final HttpClient httpClient;
+	private final Supplier<HttpClient> httpClient;
 
 	private final @Nullable IdleReadTimeout readTimeout;
 
@@ -45,12 +46,12 @@ final class WaveJdkRequestFactory implements ClientHttpRequestFactory {
 
 	/**
 	 * A request factory on a JDK {@code HttpClient}.
-	 * @param httpClient the client
+	 * @param httpClient the client, built at the first request
 	 * @param readTimeout the response timeout, or {@code null} for none
 	 * @param proxyAuthorization gives the {@code Proxy-Authorization} value of a request
 	 * to a URI, or {@code null} for none
 	 */
-	WaveJdkRequestFactory(HttpClient httpClient, @Nullable IdleReadTimeout readTimeout,
+	WaveJdkRequestFactory(Supplier<HttpClient> httpClient, @Nullable IdleReadTimeout readTimeout,
 			Function<URI, @Nullable String> proxyAuthorization) {
 		this.httpClient = httpClient;
 		this.readTimeout = readTimeout;
@@ -110,8 +111,8 @@ final class WaveJdkRequestFactory implements ClientHttpRequestFactory {
 				request.setHeader(HttpHeaders.PROXY_AUTHORIZATION, proxyAuthorization);
 			}
 			try {
-				HttpResponse<InputStream> response = WaveJdkRequestFactory.this.httpClient.send(request.build(),
-						HttpResponse.BodyHandlers.ofInputStream());
+				HttpResponse<InputStream> response = WaveJdkRequestFactory.this.httpClient.get()
+					.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 				return new Response(response, (timeout != null) ? timeout.guard(response.body()) : response.body());
 			}
 			catch (InterruptedException ex) {

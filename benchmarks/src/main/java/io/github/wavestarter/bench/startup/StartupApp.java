@@ -18,8 +18,10 @@ import org.springframework.web.client.RestClient;
  * A non-web application with the starter, started in a process of its own by
  * {@link StartupBenchmark}: it starts, optionally makes one call through
  * {@code waveRestClient}, prints what it cost and exits. Arguments: the mode
- * ({@code disabled}: {@code wave.enabled=false}; {@code enabled}; {@code first-call}:
- * enabled, and one call), the token URI and the base URL.
+ * ({@code disabled}: {@code wave.enabled=false}; {@code own-rest-client}: disabled, and a
+ * {@code RestClient} built from Boot's builder, as an application's own; {@code enabled};
+ * {@code rest-client}: enabled, and {@code waveRestClient} built, as when a bean injects
+ * it; {@code first-call}: enabled, and one call), the token URI and the base URL.
  */
 public final class StartupApp {
 
@@ -31,11 +33,18 @@ public final class StartupApp {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("wave.enabled=" + !mode.equals("disabled"), "wave.client-id=startup-client",
-					"wave.client-secret=s3cret", "wave.token-uri=" + args[1], "wave.base-url=" + args[2],
-					"logging.level.root=WARN", "spring.reactor.netty.shutdown-quiet-period=0s");
+			.properties("wave.enabled=" + !(mode.equals("disabled") || mode.equals("own-rest-client")),
+					"wave.client-id=startup-client", "wave.client-secret=s3cret", "wave.token-uri=" + args[1],
+					"wave.base-url=" + args[2], "logging.level.root=WARN",
+					"spring.reactor.netty.shutdown-quiet-period=0s");
 		long firstCallMillis = -1;
 		try (ConfigurableApplicationContext context = builder.run()) {
+			if (mode.equals("own-rest-client")) {
+				context.getBean(RestClient.Builder.class).build();
+			}
+			if (mode.equals("rest-client")) {
+				context.getBean("waveRestClient", RestClient.class);
+			}
 			if (mode.equals("first-call")) {
 				RestClient wave = context.getBean("waveRestClient", RestClient.class);
 				String body = wave.get().uri("/accounts").retrieve().body(String.class);

@@ -1,6 +1,5 @@
 package io.github.wavestarter.bench.token;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -11,33 +10,27 @@ import java.util.function.IntSupplier;
 import io.github.wavestarter.bench.token.TokenBenchmark.Run;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * For issue 13's decision: the Wave clients on Reactor Netty (as the starter builds them)
- * against the same clients, filters and interceptors included, on the JDK
- * {@link HttpClient} ({@link JdkClientHttpConnector},
- * {@link JdkClientHttpRequestFactory}), same loopback API, sequential and 64 in flight,
- * alternating rounds, medians. Ratios are JDK ÷ Reactor.
+ * For issue 13's decision: the Wave clients as the starter builds them on Reactor Netty
+ * ({@code wave.http.connector=reactor}) against the same clients on the JDK
+ * {@code HttpClient} ({@code wave.http.connector=jdk}, what an application without
+ * Reactor Netty gets), filters and interceptors included, same loopback API, sequential
+ * and 64 in flight, alternating rounds, medians. Ratios are JDK ÷ Reactor.
  */
 final class ConnectorComparison {
 
 	private ConnectorComparison() {
 	}
 
-	static String measure(OursClient ours, int rounds, int sequentialCalls, int concurrentCalls, int concurrency,
-			int warmupCalls) throws Exception {
-		HttpClient jdk = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+	static String measure(OursClient ours, OursClient jdkOurs, int rounds, int sequentialCalls, int concurrentCalls,
+			int concurrency, int warmupCalls) throws Exception {
 		WebClient reactorWeb = ours.waveWebClient();
-		WebClient jdkWeb = reactorWeb.mutate().clientConnector(new JdkClientHttpConnector(jdk)).build();
+		WebClient jdkWeb = jdkOurs.waveWebClient();
 		RestClient reactorRest = ours.waveRestClient();
-		RestClient jdkRest = reactorRest.mutate().requestFactory(new JdkClientHttpRequestFactory(jdk)).build();
+		RestClient jdkRest = jdkOurs.waveRestClient();
 		List<Function<Integer, Mono<Integer>>> web = List.of((i) -> BenchClient.get(reactorWeb),
 				(i) -> BenchClient.get(jdkWeb));
 		List<IntSupplier> rest = List.of(() -> BlockingOverhead.get(reactorRest), () -> BlockingOverhead.get(jdkRest));

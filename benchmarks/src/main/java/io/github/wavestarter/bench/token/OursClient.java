@@ -26,7 +26,7 @@ final class OursClient implements BenchClient {
 
 	private final WebClient waveWebClient;
 
-	OursClient(LoopbackServers servers) {
+	OursClient(LoopbackServers servers, String... properties) {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
@@ -34,6 +34,7 @@ final class OursClient implements BenchClient {
 			.properties("wave.client-id=" + CLIENT_ID, "wave.client-secret=" + LoopbackServers.CLIENT_SECRET,
 					"wave.token-uri=" + servers.tokenUri(), "wave.base-url=" + servers.baseUrl(),
 					"logging.level.root=WARN")
+			.properties(properties)
 			.run();
 		this.waveWebClient = this.context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
 	}

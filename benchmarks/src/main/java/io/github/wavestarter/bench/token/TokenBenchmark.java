@@ -55,14 +55,18 @@ public final class TokenBenchmark {
 			report.append(machine()).append('\n');
 			if (Boolean.getBoolean("bench.connectorsOnly")) {
 				servers.expiresInSeconds(3600);
-				try (OursClient ours = new OursClient(servers)) {
-					report.append(ConnectorComparison.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
+				try (OursClient ours = new OursClient(servers, "wave.http.connector=reactor");
+						OursClient jdk = new OursClient(servers, "wave.http.connector=jdk")) {
+					report.append(ConnectorComparison.measure(ours, jdk, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
 							CONCURRENCY, WARMUP_CALLS));
 				}
 			}
 			else if (Boolean.getBoolean("bench.blockingOnly")) {
 				servers.expiresInSeconds(3600);
-				try (OursClient ours = new OursClient(servers)) {
+				// -Dtoken-bench.connector=jdk: what an application without Reactor Netty
+				// gets
+				try (OursClient ours = new OursClient(servers,
+						"wave.http.connector=" + System.getProperty("bench.connector", "auto"))) {
 					report.append(BlockingOverhead.measure(ours, ROUNDS, SEQUENTIAL_CALLS, CONCURRENT_CALLS,
 							CONCURRENCY, WARMUP_CALLS));
 				}

@@ -38,7 +38,7 @@ public final class WaveBlueApiAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	BlueStreams blueStreams(ObjectProvider<JsonMapper> jsonMapper, WaveProperties properties) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(BlueStreams.defaults()::getJsonMapper);
+		JsonMapper mapper = jsonMapper.getIfAvailable(() -> BlueStreams.defaults().getJsonMapper());
 		return BlueStreams.create(mapper, properties.getStream().getMaxLineSize());
 	}
 
