@@ -228,13 +228,17 @@ public final class Requests {
 		}
 	}
 
-	/** {@code yyyymm}, or the fallback when empty. */
-	public static YearMonth yyyymm(String field, String value, YearMonth fallback) {
+	/**
+	 * {@code yyyymm}, or the fallback when empty ({@code null}: the field is required).
+	 */
+	public static YearMonth yyyymm(String field, String value, @Nullable YearMonth fallback) {
 		return month(field, value, fallback, "\\d{6}", YYYYMM, "yyyymm");
 	}
 
-	/** {@code yyyy-mm}, or the fallback when empty. */
-	public static YearMonth yyyyDashMm(String field, String value, YearMonth fallback) {
+	/**
+	 * {@code yyyy-mm}, or the fallback when empty ({@code null}: the field is required).
+	 */
+	public static YearMonth yyyyDashMm(String field, String value, @Nullable YearMonth fallback) {
 		return month(field, value, fallback, "\\d{4}-\\d{2}", YYYY_MM, "yyyy-mm");
 	}
 
@@ -254,9 +258,12 @@ public final class Requests {
 		}
 	}
 
-	private static YearMonth month(String field, String value, YearMonth fallback, String regex,
+	private static YearMonth month(String field, String value, @Nullable YearMonth fallback, String regex,
 			DateTimeFormatter format, String pattern) {
 		if (value.isEmpty()) {
+			if (fallback == null) {
+				throw invalid(field + " is required");
+			}
 			return fallback;
 		}
 		if (!value.matches(regex)) {
