@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.wavestarter.blue.BlueApiClients;
+import io.github.wavestarter.blue.BlueOperations;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.Account;
 import io.github.wavestarter.blue.api.AwsCost;
 import io.github.wavestarter.blue.api.AwsOptions;
+import io.github.wavestarter.blue.api.BillingApi;
+import io.github.wavestarter.blue.api.BillingGroupsPage;
+import io.github.wavestarter.blue.api.CalculateCostsRequest;
 import io.github.wavestarter.blue.api.CostApi;
 import io.github.wavestarter.blue.api.CostItem;
+import io.github.wavestarter.blue.api.InvoiceSummary;
+import io.github.wavestarter.blue.api.ListInvoicesRequest;
+import io.github.wavestarter.blue.api.Operation;
 import io.github.wavestarter.blue.api.Org;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -47,17 +54,23 @@ class ReadmeSnippets {
 
 	private final RestClient waveRestClient;
 
+	private final BillingApi billing;
+
+	private final BlueOperations blueOperations;
+
 	private final List<AwsCost> processed = new ArrayList<>();
 
 	ReadmeSnippets(CostApi costs, @Qualifier("waveWebClient") WebClient waveWebClient, BlueStreams blueStreams,
 			BlueApiClients blueApiClients, WaveAccessTokenProvider tokens,
-			@Qualifier("waveRestClient") RestClient waveRestClient) {
+			@Qualifier("waveRestClient") RestClient waveRestClient, BillingApi billing, BlueOperations blueOperations) {
 		this.costs = costs;
 		this.waveWebClient = waveWebClient;
 		this.blueStreams = blueStreams;
 		this.blueApiClients = blueApiClients;
 		this.tokens = tokens;
 		this.waveRestClient = waveRestClient;
+		this.billing = billing;
+		this.blueOperations = blueOperations;
 	}
 
 	/** Level 1: the typed client. */
@@ -74,9 +87,40 @@ costs.readCosts("aws", ReadCostsRequest.of(null, "20261101", "20261128")      //
 		return this.processed;
 	}
 
-	/** An interface of one's own, for another service. */
-	BillingApi billingApi() {
-		return this.blueApiClients.createClient(BillingApi.class);
+	/** An interface of one's own, for an operation the starter does not type. */
+	CreditsApi creditsApi() {
+		return this.blueApiClients.createClient(CreditsApi.class);
+	}
+
+	/** The typed Billing client. */
+	List<InvoiceSummary> typedBilling() {
+		BillingApi billing = this.billing;
+		// @formatter:off
+		// README:begin
+Flux<InvoiceSummary> invoices = billing.listInvoices(ListInvoicesRequest.of("202610"));   // month: yyyymm
+Mono<BillingGroupsPage> page = billing.listBillingGroupsPaginated(50, 1);                // page size, page
+		// README:end
+		// @formatter:on
+		Duration timeout = Duration.ofSeconds(30);
+		page.block(timeout);
+		return invoices.collectList().block(timeout);
+	}
+
+	/** Long-running operations: the reactive and the blocking wait. */
+	List<JsonNode> longRunning() {
+		CostApi costs = this.costs;
+		BlueOperations blueOperations = this.blueOperations;
+		Duration timeout = Duration.ofSeconds(30);
+		// @formatter:off
+		// README:begin
+Mono<JsonNode> response = costs.calculateCosts("aws", CalculateCostsRequest.of(null, "202610"))  // month: yyyymm
+        .flatMap(operation -> blueOperations.await(operation, Duration.ofMinutes(30)));      // polls GET /ops/v1/{name}
+
+Operation started = costs.calculateCosts("aws", CalculateCostsRequest.of(null, "202609")).block(timeout);
+JsonNode result = blueOperations.awaitBlocking(started, Duration.ofMinutes(30));            // blocking variant
+		// README:end
+		// @formatter:on
+		return List.of(response.block(timeout), result);
 	}
 
 	/** Level 2: the Flux helper on the raw client. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.wavestarter.blue.api.AwsCost;
+import io.github.wavestarter.blue.api.InvoiceSummary;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
@@ -71,14 +72,36 @@ class ReadmeSnippetsTests {
 	}
 
 	@Test
-	void ownInterfaceForAnotherService() {
-		this.wave.stubs().stub("GET", "/billing/v1/billinggroups").thenStream(billingGroups());
+	void ownInterfaceForAnotherOperation() {
+		this.wave.stubs()
+			.stub("GET", "/billing/v1/credits")
+			.thenStream(List.of(Map.of("id", "credit-1", "creditAmount", 100.0),
+					Map.of("id", "credit-2", "creditAmount", 50.0)));
 
-		List<JsonNode> groups = this.snippets.billingApi().listBillingGroups().collectList().block(TIMEOUT);
+		List<JsonNode> credits = this.snippets.creditsApi().listCredits().collectList().block(TIMEOUT);
 
-		assertThat(groups).extracting((group) -> group.path("billingInternalId").asString())
-			.containsExactly("bg-1", "bg-2");
-		assertThat(paths()).containsExactly("/billing/v1/billinggroups");
+		assertThat(credits).extracting((credit) -> credit.path("id").asString())
+			.containsExactly("credit-1", "credit-2");
+		assertThat(paths()).containsExactly("/billing/v1/credits");
+	}
+
+	@Test
+	void typedBilling() {
+		List<InvoiceSummary> invoices = this.snippets.typedBilling();
+
+		assertThat(invoices).isNotEmpty().allSatisfy((invoice) -> assertThat(invoice.billingInternalId()).isNotBlank());
+		assertThat(paths()).containsExactly("/billing/v1/billinggroups:paginated", "/billing/v1/invoice:read");
+		assertThat(this.wave.journal().lastApiRequest().body()).isEqualTo("{\"date\":\"202610\"}");
+	}
+
+	@Test
+	void longRunningOperations() {
+		List<JsonNode> responses = this.snippets.longRunning();
+
+		assertThat(responses).extracting((response) -> response.path("value").path("month").asString())
+			.containsExactly("202610", "202609");
+		assertThat(paths()).filteredOn((path) -> path.endsWith(":calculate")).hasSize(2);
+		assertThat(paths()).filteredOn((path) -> path.startsWith("/ops/v1/")).isNotEmpty();
 	}
 
 	@Test

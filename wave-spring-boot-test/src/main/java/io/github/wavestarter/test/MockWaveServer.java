@@ -6,7 +6,9 @@ import io.github.wavestarter.test.internal.BlueApi;
 import io.github.wavestarter.test.internal.BlueService;
 import io.github.wavestarter.test.internal.EmulatorSettings;
 import io.github.wavestarter.test.internal.FaultApplier;
+import io.github.wavestarter.test.internal.FinOps;
 import io.github.wavestarter.test.internal.Json;
+import io.github.wavestarter.test.internal.LongRunningOperations;
 import io.github.wavestarter.test.internal.ResponseWriter;
 import io.github.wavestarter.test.internal.TokenEndpoint;
 import io.github.wavestarter.test.internal.TokenStore;
@@ -59,10 +61,23 @@ import reactor.netty.resources.LoopResources;
  * GuaranteedCommitments at {@code /m/blue/gc}. Built-in endpoints:
  * {@code GET /iam/v1/whoami}, {@code GET /org/v1}, {@code GET /cost/v1/{vendor}/accounts}
  * (stream), {@code GET /cost/v1/{vendor}/accounts/{id}} and {@code POST
- * /cost/v1/{vendor}/costs:read} (stream; dates {@code yyyymmdd} or {@code yyyymm}); any
- * other operation can be {@linkplain #stubs() stubbed} at its real path. A path no
- * endpoint or stub serves is answered as grpc-gateway does: HTTP 404 with
- * {@code {"code":5,"message":"Not Found","details":[]}}. Instances are thread-safe.
+ * /cost/v1/{vendor}/costs:read} (stream; dates {@code yyyymmdd} or {@code yyyymm}), and
+ * the operations the starter types: Cost adjustments, tag and non-tag costs, cost
+ * attributes, payers, tags, forecasts, account budgets (get, create), budget alerts,
+ * {@code costs:calculate}, calculations history, {@code reports:export}, invoice
+ * readiness; Billing groups (stream, paginated, get), invoices (list, get, export),
+ * invoice adjustments, exchange rates, resellers; Cover anomaly alerts; and {@code GET
+ * /ops/v1/{name}}, where the operations that {@code costs:calculate} and
+ * {@code reports:export} start are done after {@linkplain Builder#operationPolls(int) K
+ * polls}. Their data is derived from the {@linkplain Builder#accounts(List) accounts},
+ * the {@linkplain Builder#orgName(String) organization name}, the request and the
+ * {@linkplain Builder#clock(Clock) clock}: three billing groups
+ * ({@code mock-billing-group} with every account, {@code mock-billing-group-tags} with
+ * two tags, {@code mock-billing-group-sandbox}), one AWS payer. They refuse what Alphaus
+ * refuses: missing required fields, unknown fields, malformed dates. Any other operation
+ * can be {@linkplain #stubs() stubbed} at its real path. A path no endpoint or stub
+ * serves is answered as grpc-gateway does: HTTP 404 with {@code {"code":5,"message":"Not
+ * Found","details":[]}}. Instances are thread-safe.
  *
  * <p>
  * The server runs on its own event loop (daemon threads), so it survives an application
@@ -113,6 +128,8 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final FinOps finOps;
+
 	private MockWaveServer(Builder builder) {
 		List<Account> data = builder.accounts.stream().map(a -> new Account(a.vendor(), a.id(), a.name())).toList();
 		this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username, builder.password,
@@ -127,8 +144,10 @@ public final class MockWaveServer implements AutoCloseable {
 		this.tokens = new MockWaveTokens(settings, store);
 		ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
 		FaultApplier faultApplier = new FaultApplier(writer);
+		this.finOps = new FinOps(settings, new LongRunningOperations(builder.operationPolls));
 		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, store, journal, faults, faultApplier),
-				new BlueApi(settings, store, journal, faults, stubs, faultApplier), writer, journal, builder.clock);
+				new BlueApi(settings, store, journal, faults, stubs, faultApplier, finOps), writer, journal,
+				builder.clock);
 		this.loops = LoopResources.create("mock-wave", 1, true);
 		HttpServer http = HttpServer.create().runOn(loops).host("127.0.0.1").port(builder.port).handle(router::route);
 		SslContext sslContext = builder.sslContext;
@@ -337,12 +356,14 @@ public final class MockWaveServer implements AutoCloseable {
 	// ---------------------------------------------------------------- lifecycle
 
 	/**
-	 * Clears the per-test state: journal and counters, armed faults and stubs, and
-	 * restores the settings changed at runtime (through {@link #tokens()} and
-	 * {@link #setCostRowsPerRequest(long)}) to those it was built with. Issued tokens
-	 * stay valid.
+	 * Clears the per-test state: journal and counters, armed faults and stubs, the
+	 * budgets created and the long-running operations started (their names start again at
+	 * {@code -1}), and restores the settings changed at runtime (through
+	 * {@link #tokens()} and {@link #setCostRowsPerRequest(long)}) to those it was built
+	 * with. Issued tokens stay valid.
 	 */
 	public void reset() {
+		finOps.reset();
 		faults.clear();
 		stubs.clear();
 		journal.clear();
@@ -430,7 +451,23 @@ public final class MockWaveServer implements AutoCloseable {
 
 		private boolean ripple;
 
+		private int operationPolls = 2;
+
 		private Builder() {
+		}
+
+		/**
+		 * Polls of {@code GET /ops/v1/{name}} after which a long-running operation
+		 * ({@code costs:calculate}, {@code reports:export}) is {@code done} (default 2:
+		 * the first poll answers it running, the second done); {@code 0} answers it done
+		 * at once.
+		 */
+		public Builder operationPolls(int polls) {
+			if (polls < 0) {
+				throw new IllegalArgumentException("operationPolls must be >= 0");
+			}
+			this.operationPolls = polls;
+			return this;
 		}
 
 		/**

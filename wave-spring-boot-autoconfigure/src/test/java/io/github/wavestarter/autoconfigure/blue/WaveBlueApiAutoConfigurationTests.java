@@ -3,10 +3,14 @@ package io.github.wavestarter.autoconfigure.blue;
 import java.time.Duration;
 
 import io.github.wavestarter.blue.BlueApiClients;
+import io.github.wavestarter.blue.BlueOperations;
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.blue.api.ApiUser;
+import io.github.wavestarter.blue.api.BillingApi;
 import io.github.wavestarter.blue.api.CostApi;
+import io.github.wavestarter.blue.api.CoverApi;
 import io.github.wavestarter.blue.api.IamApi;
+import io.github.wavestarter.blue.api.OperationsApi;
 import io.github.wavestarter.blue.api.OrgApi;
 import io.github.wavestarter.test.MockWaveServer;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,42 @@ class WaveBlueApiAutoConfigurationTests {
 			return () -> Mono.just(new ApiUser("mine", null, null));
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserOperationsConfig {
+
+		@Bean
+		BlueOperations myBlueOperations(OperationsApi operationsApi) {
+			return BlueOperations.create(operationsApi).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+		}
+
+	}
+
+	@Test
+	void theServiceClientsAndTheOperationsWaiterArePresentWithWaveWebClient() {
+		this.runner.withUserConfiguration(WaveClientConfig.class).run((context) -> {
+			assertThat(context).hasSingleBean(BillingApi.class)
+				.hasSingleBean(CoverApi.class)
+				.hasSingleBean(OperationsApi.class)
+				.hasSingleBean(BlueOperations.class);
+			assertThat(context.getBean(BillingApi.class).toString()).startsWith("BillingApi client ");
+			assertThat(context.getBean(BlueOperations.class).toString()).contains("PT1S").contains("PT30S");
+		});
+		this.runner.withUserConfiguration(OtherClientConfig.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(BillingApi.class)
+				.doesNotHaveBean(OperationsApi.class)
+				.doesNotHaveBean(BlueOperations.class));
+	}
+
+	@Test
+	void aUserBlueOperationsWins() {
+		this.runner.withUserConfiguration(WaveClientConfig.class, UserOperationsConfig.class).run((context) -> {
+			assertThat(context).hasSingleBean(BlueOperations.class)
+				.hasBean("myBlueOperations")
+				.doesNotHaveBean("blueOperations");
+			assertThat(context.getBean(BlueOperations.class).toString()).contains("PT0.1S");
+		});
 	}
 
 	@Test

@@ -44,22 +44,75 @@ public final class BlueApi {
 
 	private final FaultApplier faultApplier;
 
-	private final List<Route> routes = List.of(
-			new Route("GET", "/iam/v1/whoami", (match, body, bearer) -> whoAmI(bearer)),
-			new Route("GET", "/org/v1", (match, body, bearer) -> org()),
-			new Route("GET", "/cost/v1/([^/]+)/accounts", (match, body, bearer) -> listAccounts(match.group(1))),
-			new Route("GET", "/cost/v1/([^/]+)/accounts/([^/]+)",
-					(match, body, bearer) -> getAccount(match.group(1), match.group(2))),
-			new Route("POST", "/cost/v1/([^/]+)/costs:read", (match, body, bearer) -> readCosts(match.group(1), body)));
+	private final FinOps finOps;
+
+	private final List<Route> routes;
+
+	private List<Route> routes() {
+		FinOps f = finOps;
+		return List.of(new Route("GET", "/iam/v1/whoami", (m, body, bearer, q) -> whoAmI(bearer)),
+				new Route("GET", "/org/v1", (m, body, bearer, q) -> org()),
+				new Route("GET", "/cost/v1/([^/]+)/accounts", (m, body, bearer, q) -> listAccounts(m.group(1))),
+				new Route("GET", "/cost/v1/([^/]+)/accounts/([^/]+)",
+						(m, body, bearer, q) -> getAccount(m.group(1), m.group(2))),
+				new Route("POST", "/cost/v1/([^/]+)/costs:read", (m, body, bearer, q) -> readCosts(m.group(1), body)),
+				new Route("POST", "/cost/v1/([^/]+)/adjustments:read",
+						(m, body, bearer, q) -> f.readAdjustments(m.group(1), body)),
+				new Route("POST", "/cost/v1/([^/]+)/tagcosts:read",
+						(m, body, bearer, q) -> f.readTagCosts(m.group(1), body)),
+				new Route("POST", "/cost/v1/([^/]+)/nontagcosts:read",
+						(m, body, bearer, q) -> f.readNonTagCosts(m.group(1), body)),
+				new Route("POST", "/cost/v1/([^/]+)/costattrs:read",
+						(m, body, bearer, q) -> f.readCostAttributes(m.group(1), body)),
+				new Route("GET", "/cost/v1/([^/]+)/payers", (m, body, bearer, q) -> f.listPayers(m.group(1))),
+				new Route("GET", "/cost/v1/([^/]+)/payers/([^/]+)",
+						(m, body, bearer, q) -> f.getPayer(m.group(1), Requests.segment(m.group(2)))),
+				new Route("GET", "/cost/v1/([^/]+)/tags", (m, body, bearer, q) -> f.listTags(m.group(1), q)),
+				new Route("GET", "/cost/v1/([^/]+)/forecasts", (m, body, bearer, q) -> f.getForecasts(m.group(1), q)),
+				new Route("GET", "/cost/v1/([^/]+)/budget/([^/]+)/([^/]+)",
+						(m, body, bearer, q) -> f.getBudget(m.group(1), m.group(2), Requests.segment(m.group(3)), q)),
+				new Route("POST", "/cost/v1/([^/]+)/budget/([^/]+)/([^/]+)",
+						(m, body, bearer, q) -> f.createBudget(m.group(1), m.group(2), Requests.segment(m.group(3)),
+								body)),
+				new Route("POST", "/cost/v1/alerts:read", (m, body, bearer, q) -> f.readBudgetAlerts(body)),
+				new Route("POST", "/cost/v1/([^/]+)/costs:calculate",
+						(m, body, bearer, q) -> f.calculateCosts(m.group(1), body)),
+				new Route("GET", "/cost/v1/([^/]+)/calculations/history",
+						(m, body, bearer, q) -> f.calculationsHistory(m.group(1), q)),
+				new Route("POST", "/cost/v1/reports:export", (m, body, bearer, q) -> f.exportReport(body)),
+				new Route("GET", "/cost/v1/([^/]+)/reports/invoicereadiness",
+						(m, body, bearer, q) -> f.invoiceReadiness(m.group(1), q)),
+				new Route("GET", "/billing/v1/billinggroups", (m, body, bearer, q) -> f.listBillingGroups(q)),
+				new Route("GET", "/billing/v1/billinggroups:paginated",
+						(m, body, bearer, q) -> f.listBillingGroupsPaginated(q)),
+				new Route("GET", "/billing/v1/billinggroups/([^/]+)",
+						(m, body, bearer, q) -> f.getBillingGroup(m.group(1))),
+				new Route("POST", "/billing/v1/invoice:read", (m, body, bearer, q) -> f.listInvoices(body)),
+				new Route("POST", "/billing/v1/invoice/([^/]+):read",
+						(m, body, bearer, q) -> f.getInvoice(Requests.segment(m.group(1)), body)),
+				new Route("POST", "/billing/v1/invoice/([^/]+):export",
+						(m, body, bearer, q) -> f.exportInvoice(Requests.segment(m.group(1)), body)),
+				new Route("POST", "/billing/v1/([^/]+)/invoiceadjustments:read",
+						(m, body, bearer, q) -> f.readInvoiceAdjustments(m.group(1), body)),
+				new Route("GET", "/billing/v1/([^/]+)/exchangerate/([^/]+)",
+						(m, body, bearer, q) -> f.exchangeRates(m.group(1), Requests.segment(m.group(2)))),
+				new Route("GET", "/billing/v1/resellers", (m, body, bearer, q) -> f.listResellers()),
+				new Route("POST", "/cover/v1/alerts/anomaly/all:read", (m, body, bearer, q) -> f.listAnomalyAlerts()),
+				new Route("GET", "/cover/v1/alerts/anomaly/([^/]+)",
+						(m, body, bearer, q) -> f.getAnomalyAlert(m.group(1))),
+				new Route("GET", "/ops/v1/([^/]+)", (m, body, bearer, q) -> f.getOperation(m.group(1))));
+	}
 
 	public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
-			StubRegistry stubs, FaultApplier faultApplier) {
+			StubRegistry stubs, FaultApplier faultApplier, FinOps finOps) {
 		this.settings = settings;
 		this.tokens = tokens;
 		this.journal = journal;
 		this.faults = faults;
 		this.stubs = stubs;
 		this.faultApplier = faultApplier;
+		this.finOps = finOps;
+		this.routes = routes();
 	}
 
 	/**
@@ -77,12 +130,13 @@ public final class BlueApi {
 					validity == TokenStore.Validity.VALID, body, authorization,
 					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE)));
 			return faultApplier.respond(res, faults.nextForApi(path),
-					() -> answer(method, path, body, bearer, validity), status -> GrpcStatus
+					() -> answer(method, path, query, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
 		});
 	}
 
-	private WaveResponse answer(String method, String path, String body, String bearer, TokenStore.Validity validity) {
+	private WaveResponse answer(String method, String path, String query, String body, String bearer,
+			TokenStore.Validity validity) {
 		ApiStub stub = stubs.find(method, path);
 		Route route = null;
 		Matcher match = null;
@@ -119,7 +173,10 @@ public final class BlueApi {
 			return stubbed(stub.response());
 		}
 		try {
-			return route.handler.answer(match, body, bearer);
+			return route.handler.answer(match, body, bearer, query);
+		}
+		catch (Requests.Refusal refusal) {
+			return refusal.response();
 		}
 		catch (RuntimeException e) {
 			return GrpcStatus.error(GrpcStatus.INTERNAL,
@@ -147,7 +204,7 @@ public final class BlueApi {
 	@FunctionalInterface
 	private interface Handler {
 
-		WaveResponse answer(Matcher match, String body, String bearer);
+		WaveResponse answer(Matcher match, String body, String bearer, String query);
 
 	}
 

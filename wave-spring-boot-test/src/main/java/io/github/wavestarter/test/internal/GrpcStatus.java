@@ -9,6 +9,8 @@ public final class GrpcStatus {
 
 	public static final int PERMISSION_DENIED = 7;
 
+	public static final int FAILED_PRECONDITION = 9;
+
 	public static final int UNIMPLEMENTED = 12;
 
 	public static final int INTERNAL = 13;

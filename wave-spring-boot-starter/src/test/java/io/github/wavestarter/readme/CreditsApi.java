@@ -9,10 +9,10 @@ import org.springframework.web.service.annotation.HttpExchange;
 // @formatter:off
 // README:begin
 @HttpExchange("/billing")                           // the service base, from the API reference
-interface BillingApi {
+interface CreditsApi {
 
-    @GetExchange("/v1/billinggroups")               // Billing_ListBillingGroups (streaming)
-    Flux<JsonNode> listBillingGroups();
+    @GetExchange("/v1/credits")                     // Billing_GetCredits (streaming)
+    Flux<JsonNode> listCredits();
 }
 // README:end
 // @formatter:on
