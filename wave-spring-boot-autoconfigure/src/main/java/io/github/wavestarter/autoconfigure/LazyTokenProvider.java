@@ -27,7 +27,11 @@ final class LazyTokenProvider implements WaveAccessTokenProvider {
 	private WaveAccessTokenProvider target() {
 		WaveAccessTokenProvider target = this.target;
 		if (target == null) {
-			target = this.provider.getObject();
+			target = this.provider.getIfAvailable();
+			if (target == null) {
+				throw new IllegalStateException("No Wave client is configured with wave.*: set wave.client-id and "
+						+ "wave.client-secret, or call the Blue API through WaveClients with a named client");
+			}
 			this.target = target;
 		}
 		return target;

@@ -3,6 +3,7 @@ package io.github.wavestarter.autoconfigure;
 import java.time.Clock;
 
 import io.github.wavestarter.blue.BlueStreams;
+import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.client.WaveRestClientCustomizer;
 import io.github.wavestarter.client.WaveTokenEndpointClientCustomizer;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
@@ -13,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
@@ -86,6 +89,25 @@ public final class WaveAutoConfiguration {
 	}
 
 	/**
+	 * Builds the token managers and clients of the default and the named clients.
+	 */
+	@Bean
+	@Lazy
+	WaveClientFactory waveClientFactory(WaveConnectors connectors, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<WaveTokenEndpointClientCustomizer> tokenEndpointCustomizers,
+			ObjectProvider<WaveWebClientCustomizer> webClientCustomizers,
+			ObjectProvider<WaveRestClientCustomizer> restClientCustomizers, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
+		return new WaveClientFactory(connectors, webClientBuilder, restClientBuilder, tokenEndpointCustomizers,
+				webClientCustomizers, restClientCustomizers,
+				jsonMapper.getIfAvailable(() -> BlueStreams.defaults().getJsonMapper()),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
 	 * The token manager, created when the first token is needed (or when a bean that
 	 * needs it is created), so that an application that calls only {@code waveRestClient}
 	 * does not load the reactive stack at start-up.
@@ -93,19 +115,10 @@ public final class WaveAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean(WaveAccessTokenProvider.class)
+	@Conditional(DefaultClientCondition.class)
 	WaveTokenManager waveTokenManager(@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ClientRegistration registration,
-			WaveSettings settings, WaveConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<WaveTokenEndpointClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			@Qualifier(WAVE_CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
-		WebClient.Builder builder = connector.apply(webClientBuilder.getIfAvailable(WebClient::builder));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return WaveTokenManager.builder(registration, builder.build(), settings.token())
-			.user(settings.username(), settings.password())
-			.jsonMapper(jsonMapper.getIfAvailable(JsonMapper::shared))
-			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-			.clock(clock.getIfAvailable(Clock::systemUTC))
-			.build();
+			WaveSettings settings, WaveClientFactory factory) {
+		return factory.tokenManager(registration, settings, WaveClients.DEFAULT);
 	}
 
 	/**
@@ -124,12 +137,9 @@ public final class WaveAutoConfiguration {
 	 */
 	@Bean
 	@Lazy
-	WaveClientSetup waveClientSetup(WaveSettings settings, WaveConnector connector,
-			ObjectProvider<WaveAccessTokenProvider> tokens, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new WaveClientSetup(settings, connector, new LazyTokenProvider(tokens),
-				jsonMapper.getIfAvailable(() -> BlueStreams.defaults().getJsonMapper()),
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+	WaveClientSetup waveClientSetup(WaveSettings settings, WaveClientFactory factory,
+			ObjectProvider<WaveAccessTokenProvider> tokens) {
+		return factory.setup(settings, new LazyTokenProvider(tokens));
 	}
 
 	/**
@@ -139,12 +149,8 @@ public final class WaveAutoConfiguration {
 	@Lazy
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_WEB_CLIENT_BEAN_NAME)
-	WebClient waveWebClient(WaveClientSetup setup, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<WaveWebClientCustomizer> customizers) {
-		WebClient.Builder builder = setup.configure(webClientBuilder.getIfAvailable(WebClient::builder))
-			.baseUrl(setup.baseUrl());
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+	WebClient waveWebClient(WaveClientSetup setup, WaveClientFactory factory) {
+		return factory.webClient(setup);
 	}
 
 	/**
@@ -154,12 +160,24 @@ public final class WaveAutoConfiguration {
 	@Lazy
 	@Fallback
 	@ConditionalOnMissingBean(name = WAVE_REST_CLIENT_BEAN_NAME)
-	RestClient waveRestClient(WaveClientSetup setup, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<WaveRestClientCustomizer> customizers) {
-		RestClient.Builder builder = setup.configure(restClientBuilder.getIfAvailable(RestClient::builder))
-			.baseUrl(setup.baseUrl());
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+	RestClient waveRestClient(WaveClientSetup setup, WaveClientFactory factory) {
+		return factory.restClient(setup);
+	}
+
+	/**
+	 * The default client and the named ones ({@code wave.clients.*} and those registered
+	 * at run time), by name.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(WaveClients.class)
+	WaveClientRegistry waveClients(WaveSettings settings, WaveProperties properties,
+			ObjectProvider<WaveClientFactory> factory, ObjectProvider<BlueStreams> blueStreams,
+			@Qualifier(WAVE_WEB_CLIENT_BEAN_NAME) ObjectProvider<WebClient> waveWebClient,
+			@Qualifier(WAVE_REST_CLIENT_BEAN_NAME) ObjectProvider<RestClient> waveRestClient,
+			ObjectProvider<WaveAccessTokenProvider> tokens, ListableBeanFactory beanFactory) {
+		boolean defaultClient = beanFactory.getBeanNamesForType(WaveAccessTokenProvider.class, true, false).length > 0;
+		return new WaveClientRegistry(settings, properties, factory, blueStreams,
+				defaultClient ? new WaveClientRegistry.DefaultBeans(waveWebClient, waveRestClient, tokens) : null);
 	}
 
 	/**
@@ -170,6 +188,7 @@ public final class WaveAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(name = WAVE_CLIENT_REGISTRATION_BEAN_NAME)
+	@Conditional(DefaultClientCondition.class)
 	static class PropertiesRegistration {
 
 		@Bean(WAVE_CLIENT_REGISTRATION_BEAN_NAME)

@@ -82,7 +82,8 @@ final class WaveConnector implements AutoCloseable {
 	/**
 	 * Releases what the connector holds beyond its connection pool (the JDK connector's
 	 * read-timeout alarms); the Reactor Netty pool is closed by
-	 * {@link WaveConnectionPool}.
+	 * {@link WaveConnectionPool}. {@link WaveConnectors} closes every connector with the
+	 * application.
 	 */
 	@Override
 	public void close() throws Exception {

@@ -22,20 +22,26 @@ import org.springframework.http.client.ReactorResourceFactory;
 class WaveHttpConfiguration {
 
 	/**
-	 * The connector, created with the first Wave client.
+	 * The connectors, one per distinct {@code http.*} settings, created with the first
+	 * Wave client.
 	 */
 	@Bean
 	@Lazy
-	WaveConnector waveConnector(WaveSettings settings, ObjectProvider<WaveConnectionPool> connectionPool,
+	WaveConnectors waveConnectors(ObjectProvider<WaveConnectionPool> connectionPool,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		WaveHttpSettings http = settings.http();
-		return switch (http.connector()) {
-			case REACTOR -> WaveReactorConnector.create(http, connectorBuilder, requestFactoryBuilder,
-					httpClientSettings.getIfAvailable(), connectionPool.getObject());
-			case JDK, AUTO -> WaveJdkConnector.create(http, httpClientSettings.getIfAvailable());
-		};
+		return new WaveConnectors(connectionPool, connectorBuilder, requestFactoryBuilder,
+				httpClientSettings.getIfAvailable());
+	}
+
+	/**
+	 * The connector of the client of {@code wave.*}.
+	 */
+	@Bean(destroyMethod = "")
+	@Lazy
+	WaveConnector waveConnector(WaveSettings settings, WaveConnectors connectors) {
+		return connectors.get(settings.http());
 	}
 
 	/**

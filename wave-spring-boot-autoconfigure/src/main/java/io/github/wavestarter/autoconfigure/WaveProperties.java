@@ -2,6 +2,8 @@ package io.github.wavestarter.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.wavestarter.blue.BlueStreams;
 import io.github.wavestarter.token.WaveGrantType;
@@ -125,6 +127,19 @@ public class WaveProperties {
 	@NestedConfigurationProperty
 	private final Health health = new Health();
 
+	/**
+	 * Further Wave or Ripple API clients, by name (letters, digits and '-'): a reseller's
+	 * customer organisations, or a Wave and a Ripple client side by side. Each needs its
+	 * own client-id and client-secret (and username and password for the password grant);
+	 * every other key it leaves unset (scope, token-uri, base-url, token.*, http.*) is
+	 * taken from wave.*. Reached through the WaveClients bean.
+	 */
+	private final Map<String, Client> clients = new LinkedHashMap<>();
+
+	public Map<String, Client> getClients() {
+		return this.clients;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -235,7 +250,149 @@ public class WaveProperties {
 				+ ", clientSecret=" + Masking.presence(this.clientSecret) + ", grantType=" + this.grantType
 				+ ", username=" + this.username + ", password=" + Masking.presence(this.password) + ", scope="
 				+ this.scope + ", tokenUri=" + this.tokenUri + ", baseUrl=" + this.baseUrl + ", registrationId="
-				+ this.registrationId + ", token=" + this.token + ", http=" + this.http + "]";
+				+ this.registrationId + ", token=" + this.token + ", http=" + this.http + ", clients="
+				+ this.clients.keySet() + "]";
+	}
+
+	/**
+	 * A named API client ({@code wave.clients.<name>.*}). The credentials are its own;
+	 * what else it leaves unset is taken from {@code wave.*}.
+	 */
+	public static class Client {
+
+		/**
+		 * API client id of this client.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * API client secret of this client.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * Grant type of this client; client_credentials when unset (it goes with the
+		 * credentials, so it is not taken from wave.grant-type).
+		 */
+		private @Nullable WaveGrantType grantType;
+
+		/**
+		 * Wave user of this client, for the password grant.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password of this client's Wave user, for the password grant.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * OAuth2 scope; wave.scope when unset.
+		 */
+		private @Nullable String scope;
+
+		/**
+		 * Token endpoint, for instance Ripple's; wave.token-uri when unset.
+		 */
+		private @Nullable URI tokenUri;
+
+		/**
+		 * Blue API base URL; wave.base-url when unset.
+		 */
+		private @Nullable URI baseUrl;
+
+		/**
+		 * Token lifecycle settings; each unset key is taken from wave.token.*.
+		 */
+		@NestedConfigurationProperty
+		private final Token token = new Token();
+
+		/**
+		 * HTTP settings; each unset key is taken from wave.http.*.
+		 */
+		@NestedConfigurationProperty
+		private final Http http = new Http();
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable WaveGrantType getGrantType() {
+			return this.grantType;
+		}
+
+		public void setGrantType(@Nullable WaveGrantType grantType) {
+			this.grantType = grantType;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getScope() {
+			return this.scope;
+		}
+
+		public void setScope(@Nullable String scope) {
+			this.scope = scope;
+		}
+
+		public @Nullable URI getTokenUri() {
+			return this.tokenUri;
+		}
+
+		public void setTokenUri(@Nullable URI tokenUri) {
+			this.tokenUri = tokenUri;
+		}
+
+		public @Nullable URI getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(@Nullable URI baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public Token getToken() {
+			return this.token;
+		}
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		@Override
+		public String toString() {
+			return "Client[clientId=" + Masking.partially(this.clientId) + ", clientSecret="
+					+ Masking.presence(this.clientSecret) + ", grantType=" + this.grantType + ", username="
+					+ this.username + ", password=" + Masking.presence(this.password) + ", scope=" + this.scope
+					+ ", tokenUri=" + this.tokenUri + ", baseUrl=" + this.baseUrl + "]";
+		}
+
 	}
 
 	/**

@@ -2,14 +2,21 @@ package io.github.wavestarter.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.github.wavestarter.autoconfigure.InvalidWaveConfigurationException.Problem;
 import io.github.wavestarter.autoconfigure.WaveProperties.Connector;
+import io.github.wavestarter.client.WaveCredentials;
+import io.github.wavestarter.token.WaveGrantType;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -30,6 +37,18 @@ final class WavePropertiesMapper {
 
 	/** A class of Reactor Netty's HTTP client, told apart from the rest of Reactor. */
 	static final String REACTOR_NETTY_CLIENT = "reactor.netty.http.client.HttpClient";
+
+	/** The name of the client configured with {@code wave.*}, among the named ones. */
+	static final String DEFAULT_CLIENT = "default";
+
+	static final String CLIENTS_PREFIX = "wave.clients.";
+
+	/** What a named client may be called: letters, digits and '-'. */
+	static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9-]+");
+
+	/** The properties a named client has of its own, as {@code wave.*} names. */
+	private static final Pattern CLIENT_SCOPED = Pattern.compile(
+			"\\bwave\\.((?:client-id|client-secret|grant-type|username|password|scope|token-uri|base-url|token\\.[a-z-]+|http\\.[a-z.-]*[a-z])\\b)");
 
 	/** The JDK's list of authentication schemes refused for proxy tunnels. */
 	static final String JDK_TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
@@ -53,6 +72,29 @@ final class WavePropertiesMapper {
 			boolean registrationFromProperties, @Nullable ClassLoader classLoader) {
 		List<Problem> problems = new ArrayList<>();
 		WavePropertiesValidator.check(properties, environment, registrationFromProperties, problems);
+		Map<String, WaveSettings> clients = new LinkedHashMap<>();
+		for (String name : properties.getClients().keySet()) {
+			WaveSettings client = namedClient(name, environment, sslBundles, classLoader, problems);
+			if (client != null) {
+				clients.put(name, client);
+			}
+		}
+		WaveSettings settings = settings(properties, registrationFromProperties, environment, sslBundles, classLoader,
+				problems, clients);
+		if (settings == null || !problems.isEmpty()) {
+			throw new InvalidWaveConfigurationException(problems);
+		}
+		return settings;
+	}
+
+	/**
+	 * The settings of one client from its properties, with the problems of its HTTP
+	 * settings added.
+	 * @return the settings, or {@code null} when there are problems
+	 */
+	private static @Nullable WaveSettings settings(WaveProperties properties, boolean registration,
+			Environment environment, @Nullable SslBundles sslBundles, @Nullable ClassLoader classLoader,
+			List<Problem> problems, Map<String, WaveSettings> clients) {
 		WaveProperties.Http http = properties.getHttp();
 		SslBundle sslBundle = sslBundle(http.getSslBundle(), sslBundles, problems);
 		WaveProxy proxy = proxy(http.getProxy(), environment::getProperty, problems);
@@ -62,21 +104,115 @@ final class WavePropertiesMapper {
 					problems);
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidWaveConfigurationException(problems);
+			return null;
 		}
-		return new WaveSettings(registrationFromProperties ? registration(properties) : null, properties.getUsername(),
+		return new WaveSettings(registration ? registration(properties) : null, properties.getUsername(),
 				properties.getPassword(), token(properties.getToken()), properties.getBaseUrl(),
 				new WaveHttpSettings(connector, http.getConnectTimeout(), http.getResponseTimeout(),
-						http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy));
+						http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy),
+				clients);
+	}
+
+	/**
+	 * Maps and checks the named client {@code wave.clients.<name>.*}: its own
+	 * credentials, and {@code wave.*} for every other key it leaves unset. Its problems
+	 * name its own properties.
+	 * @return its settings, or {@code null} when it has problems
+	 */
+	static @Nullable WaveSettings namedClient(String name, Environment environment, @Nullable SslBundles sslBundles,
+			@Nullable ClassLoader classLoader, List<Problem> problems) {
+		String prefix = CLIENTS_PREFIX + name;
+		if (!CLIENT_NAME.matcher(name).matches()) {
+			problems.add(new Problem(prefix, "has the name '" + name + "', which is not letters, digits and '-' only",
+					"Rename the client, for example wave.clients.customer-1.*"));
+			return null;
+		}
+		if (DEFAULT_CLIENT.equals(name)) {
+			problems.add(new Problem(prefix, "uses the name of the client configured with wave.*",
+					"Choose another name; '" + DEFAULT_CLIENT + "' is reserved"));
+			return null;
+		}
+		WaveProperties effective = effectiveProperties(name, environment);
+		List<Problem> own = new ArrayList<>();
+		Function<String, @Nullable String> written = WavePropertiesValidator.typedValues(environment);
+		WavePropertiesValidator.checkNamedClient(effective, (key) -> {
+			String value = written.apply(ofClient(key, name));
+			return (value != null) ? value : written.apply(key);
+		}, own);
+		WaveSettings settings = own.isEmpty()
+				? settings(effective, true, environment, sslBundles, classLoader, own, Map.of()) : null;
+		List<String> reported = problems.stream().map(Problem::property).toList();
+		for (Problem problem : own) {
+			String property = ofClient(problem.property(), name);
+			// a value taken from wave.* is reported once, under its own name
+			boolean inherited = reported.contains(problem.property()) && written.apply(property) == null;
+			if (!inherited) {
+				problems.add(
+						new Problem(property, ofClient(problem.description(), name), ofClient(problem.action(), name)));
+			}
+		}
+		return settings;
+	}
+
+	/**
+	 * The properties of a named client: {@code wave.*} without the credentials (and with
+	 * the client_credentials grant), overlaid with {@code wave.clients.<name>.*}.
+	 */
+	static WaveProperties effectiveProperties(String name, Environment environment) {
+		Binder binder = Binder.get(environment);
+		WaveProperties effective = new WaveProperties();
+		binder.bind("wave", Bindable.ofInstance(effective));
+		effective.setClientId(null);
+		effective.setClientSecret(null);
+		effective.setUsername(null);
+		effective.setPassword(null);
+		effective.setGrantType(WaveGrantType.CLIENT_CREDENTIALS);
+		effective.setRegistrationId(name);
+		binder.bind(CLIENTS_PREFIX + name, Bindable.ofInstance(effective));
+		effective.getClients().clear();
+		return effective;
+	}
+
+	/**
+	 * The settings of a client registered at run time: its credentials, and the rest of
+	 * the client of {@code wave.*}.
+	 * @param name the client's name, its registration id
+	 * @param credentials its credentials
+	 * @param properties the properties of {@code wave.*}
+	 * @param defaults the settings of the client of {@code wave.*}
+	 * @return the settings
+	 */
+	static WaveSettings runtimeClient(String name, WaveCredentials credentials, WaveProperties properties,
+			WaveSettings defaults) {
+		ClientRegistration registration = registration(name, credentials.clientId(), credentials.clientSecret(),
+				credentials.grantType(), properties);
+		return new WaveSettings(registration, credentials.username(), credentials.password(), defaults.token(),
+				defaults.baseUrl(), defaults.http(), Map.of());
+	}
+
+	/**
+	 * Rewrites the client-scoped {@code wave.*} property names in a text to those of a
+	 * named client ({@code wave.token.timeout} becomes
+	 * {@code wave.clients.<name>.token.timeout}).
+	 */
+	static String ofClient(String text, String name) {
+		return CLIENT_SCOPED.matcher(text)
+			.replaceAll(java.util.regex.Matcher.quoteReplacement(CLIENTS_PREFIX + name) + ".$1");
 	}
 
 	private static ClientRegistration registration(WaveProperties properties) {
-		return ClientRegistration.withRegistrationId(properties.getRegistrationId())
+		return registration(properties.getRegistrationId(), properties.getClientId(), properties.getClientSecret(),
+				properties.getGrantType(), properties);
+	}
+
+	private static ClientRegistration registration(String registrationId, @Nullable String clientId,
+			@Nullable String clientSecret, WaveGrantType grantType, WaveProperties properties) {
+		return ClientRegistration.withRegistrationId(registrationId)
 			.clientName("Alphaus Wave")
-			.clientId(properties.getClientId())
-			.clientSecret(properties.getClientSecret())
+			.clientId(clientId)
+			.clientSecret(clientSecret)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-			.authorizationGrantType(properties.getGrantType().authorizationGrantType())
+			.authorizationGrantType(grantType.authorizationGrantType())
 			.scope(properties.getScope())
 			.tokenUri(properties.getTokenUri().toString())
 			.build();

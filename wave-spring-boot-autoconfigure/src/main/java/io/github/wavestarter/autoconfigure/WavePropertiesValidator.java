@@ -55,21 +55,54 @@ final class WavePropertiesValidator {
 		if (credentials) {
 			checkCredentials(properties, AlphausVariables.of(environment), problems);
 		}
-		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
-		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
+		checkClient(properties, typed, problems);
 		if (!StringUtils.hasText(properties.getRegistrationId())) {
 			problems.add(new Problem("wave.registration-id", "is empty",
 					"Remove wave.registration-id to use '" + DEFAULTS.getRegistrationId() + "', or set an id"));
 		}
+		checkStream(properties.getStream().getMaxLineSize(), typed, problems);
+		requirePositive(problems, typed, properties.getHealth().getTimeout(), "wave.health.timeout",
+				DEFAULTS.getHealth().getTimeout());
+	}
+
+	/**
+	 * Checks a named client, given as {@code wave.*} properties (its own overlaid on
+	 * those of {@code wave.*}): its own credentials, and what every client has. The
+	 * caller renames the properties in the problems to the client's.
+	 * @param properties the client's effective properties
+	 * @param typed the values as written, by {@code wave.*} name
+	 * @param problems where problems are added
+	 */
+	static void checkNamedClient(WaveProperties properties, Function<String, @Nullable String> typed,
+			List<Problem> problems) {
+		requireOwn(problems, properties.getClientId(), "wave.client-id", "the API client id of this client");
+		requireOwn(problems, properties.getClientSecret(), "wave.client-secret",
+				"the API client secret of this client");
+		if (properties.getGrantType() == WaveGrantType.PASSWORD) {
+			requireOwn(problems, properties.getUsername(), "wave.username", "the Wave user of this client");
+			requireOwn(problems, properties.getPassword(), "wave.password", "the password of this client's user");
+		}
+		checkClient(properties, typed, problems);
+	}
+
+	/** What every client is checked for: URLs, scope, token and HTTP settings. */
+	private static void checkClient(WaveProperties properties, Function<String, @Nullable String> typed,
+			List<Problem> problems) {
+		checkUrl(problems, properties.getTokenUri(), "wave.token-uri", properties.isAllowInsecureHttp());
+		checkUrl(problems, properties.getBaseUrl(), "wave.base-url", properties.isAllowInsecureHttp());
 		if (!StringUtils.hasText(properties.getScope())) {
 			problems
 				.add(new Problem("wave.scope", "is empty", "Remove wave.scope to use '" + DEFAULTS.getScope() + "'"));
 		}
 		checkToken(problems, typed, properties.getToken());
 		checkHttp(properties.getHttp(), typed, problems);
-		checkStream(properties.getStream().getMaxLineSize(), typed, problems);
-		requirePositive(problems, typed, properties.getHealth().getTimeout(), "wave.health.timeout",
-				DEFAULTS.getHealth().getTimeout());
+	}
+
+	private static void requireOwn(List<Problem> problems, @Nullable String value, String property, String what) {
+		if (!StringUtils.hasText(value)) {
+			problems.add(new Problem(property, "is not set (a named client does not take it from wave.*)",
+					"Set " + property + " to " + what));
+		}
 	}
 
 	private static void checkCredentials(WaveProperties properties, AlphausVariables variables,

@@ -9,7 +9,6 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.transport.ProxyProvider;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -48,10 +47,9 @@ final class WaveReactorConnector {
 	 * @param pool the Wave connection pool, on the application's event loops
 	 * @return the connector
 	 */
-	static WaveConnector create(WaveHttpSettings settings,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			@Nullable HttpClientSettings defaults, WaveConnectionPool pool) {
+	static WaveConnector create(WaveHttpSettings settings, @Nullable ClientHttpConnectorBuilder<?> connectorBuilder,
+			@Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, @Nullable HttpClientSettings defaults,
+			WaveConnectionPool pool) {
 		ConnectionProvider connections = pool.connections();
 		LoopResources loops = pool.loops();
 		Supplier<HttpClient> httpClient = () -> {
@@ -65,12 +63,10 @@ final class WaveReactorConnector {
 		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
 				settings.responseTimeout(), settings.sslBundle())
 			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
-		ReactorClientHttpConnectorBuilder reactorConnector = (connectorBuilder
-			.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) ? reactor
-					: ClientHttpConnectorBuilder.reactor();
-		ReactorClientHttpRequestFactoryBuilder reactorRequestFactory = (requestFactoryBuilder
-			.getIfAvailable() instanceof ReactorClientHttpRequestFactoryBuilder reactor) ? reactor
-					: ClientHttpRequestFactoryBuilder.reactor();
+		ReactorClientHttpConnectorBuilder reactorConnector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
+				? reactor : ClientHttpConnectorBuilder.reactor();
+		ReactorClientHttpRequestFactoryBuilder reactorRequestFactory = (requestFactoryBuilder instanceof ReactorClientHttpRequestFactoryBuilder reactor)
+				? reactor : ClientHttpRequestFactoryBuilder.reactor();
 		ClientHttpConnector connector = reactorConnector.withHttpClientFactory(httpClient)
 			.withHttpClientCustomizer(proxied)
 			.withHttpClientCustomizer(guarded)

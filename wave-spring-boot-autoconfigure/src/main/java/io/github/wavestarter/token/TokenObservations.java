@@ -9,8 +9,8 @@ import reactor.util.context.ContextView;
  * {@code <observation>.<event>}:
  * <ul>
  * <li>{@value #TOKEN_ACQUISITION}: one token acquisition (all attempts), tags
- * {@value #GRANT_TYPE}, {@value #OUTCOME} ({@code success} or {@code failure}),
- * {@value #ERROR_CODE};</li>
+ * {@value #GRANT_TYPE}, {@value #CLIENT}, {@value #OUTCOME} ({@code success} or
+ * {@code failure}), {@value #ERROR_CODE};</li>
  * <li>{@code wave.token.acquisition.joined}: callers that found an acquisition in flight
  * and waited for it instead of requesting their own token;</li>
  * <li>{@code wave.token.acquisition.retry}: retries of a transiently failed token
@@ -31,6 +31,16 @@ final class TokenObservations {
 
 	/** Tag: the OAuth2 grant type. */
 	static final String GRANT_TYPE = "grant.type";
+
+	/**
+	 * Tag: the client, {@value #DEFAULT_CLIENT} for the client of {@code wave.*}, the
+	 * name of a client of {@code wave.clients.*}, {@code runtime} for clients registered
+	 * at run time (which share it, so that thousands of them stay one time series).
+	 */
+	static final String CLIENT = "wave.client";
+
+	/** The {@link #CLIENT} tag of the client of {@code wave.*}. */
+	static final String DEFAULT_CLIENT = "default";
 
 	/** Tag: {@code success} or {@code failure}. */
 	static final String OUTCOME = "outcome";

@@ -64,13 +64,14 @@ final class WaveAuthorizedClientProvider implements ReactiveOAuth2AuthorizedClie
 			return Mono.empty();
 		}
 		Mono<OAuth2AccessTokenResponse> configuredGrant = Mono.defer(() -> {
-			logger.debug("Requesting a Wave access token with the "
-					+ registration.getAuthorizationGrantType().getValue() + " grant");
+			logger.debug("Requesting a Wave access token for registration '" + registration.getRegistrationId()
+					+ "' with the " + registration.getAuthorizationGrantType().getValue() + " grant");
 			return this.tokenClient.getTokenResponse(this.grantRequests.apply(registration));
 		});
 		Mono<OAuth2AccessTokenResponse> response = configuredGrant;
 		if (this.useRefreshToken && current != null && current.getRefreshToken() != null) {
-			logger.debug("Renewing the Wave access token with the refresh_token grant");
+			logger.debug("Renewing the Wave access token of registration '" + registration.getRegistrationId()
+					+ "' with the refresh_token grant");
 			response = this.tokenClient
 				.getTokenResponse(new OAuth2RefreshTokenGrantRequest(registration, current.getAccessToken(),
 						current.getRefreshToken()))

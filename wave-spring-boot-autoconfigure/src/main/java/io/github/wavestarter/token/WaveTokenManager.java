@@ -73,6 +73,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 	private final String registrationId;
 
+	private final String clientTag;
+
 	private final String grantType;
 
 	private final ReactiveOAuth2AuthorizedClientService clientService;
@@ -111,13 +113,16 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 	 * @param observationRegistry where acquisitions are observed
 	 * @param forcedRenewalInterval shortest time between two renewals forced by the API
 	 * rejecting the token; zero renews on every rejection
+	 * @param clientTag the value of the {@value TokenObservations#CLIENT} tag
 	 */
 	WaveTokenManager(ClientRegistration registration, ReactiveOAuth2AuthorizedClientProvider provider,
-			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry, Duration forcedRenewalInterval) {
+			TokenRenewalPolicy renewalPolicy, ObservationRegistry observationRegistry, Duration forcedRenewalInterval,
+			String clientTag) {
 		Assert.isTrue(!forcedRenewalInterval.isNegative(), "forcedRenewalInterval must not be negative");
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
 		this.registrationId = registration.getRegistrationId();
+		this.clientTag = clientTag;
 		this.grantType = registration.getAuthorizationGrantType().getValue();
 		this.clientService = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
 		this.clientManager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations,
@@ -178,8 +183,9 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		Instant last = this.lastForcedRenewalAt;
 		if (last != null && now.isBefore(last.plus(this.forcedRenewalInterval))) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("The Blue API rejected the Wave access token again; keeping it, since the last forced "
-						+ "renewal was less than " + this.forcedRenewalInterval
+				logger.debug("The Blue API rejected the Wave access token of registration '" + this.registrationId
+						+ "' again; keeping it, since the last forced " + "renewal was less than "
+						+ this.forcedRenewalInterval
 						+ " ago (wave.token.forced-renewal-interval): the call fails with the API's answer");
 			}
 			return false;
@@ -190,7 +196,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 			this.failedRenewals = 0;
 			this.nextRenewalAttemptAt = null;
 			this.state = this.state.rejected();
-			logger.debug("The Blue API rejected the Wave access token; the next call obtains a new one");
+			logger.debug("The Blue API rejected the Wave access token of registration '" + this.registrationId
+					+ "'; the next call obtains a new one");
 		}
 		return true;
 	}
@@ -268,7 +275,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		}
 		Acquisition acquisition = newAcquisition();
 		if (this.inFlight.compareAndSet(null, acquisition)) {
-			logger.debug("Renewing the Wave access token in the background; the current one stays in use meanwhile");
+			logger.debug("Renewing the Wave access token of registration '" + this.registrationId
+					+ "' in the background; the current one stays in use meanwhile");
 			start(acquisition);
 		}
 	}
@@ -277,7 +285,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		return new Acquisition(Sinks.one(),
 				Observation.createNotStarted(TokenObservations.TOKEN_ACQUISITION, this.observationRegistry)
 					.contextualName("wave token acquisition")
-					.lowCardinalityKeyValue(TokenObservations.GRANT_TYPE, this.grantType));
+					.lowCardinalityKeyValue(TokenObservations.GRANT_TYPE, this.grantType)
+					.lowCardinalityKeyValue(TokenObservations.CLIENT, this.clientTag));
 	}
 
 	private void start(Acquisition acquisition) {
@@ -424,6 +433,8 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 
 		private Clock clock = Clock.systemUTC();
 
+		private String clientTag = TokenObservations.DEFAULT_CLIENT;
+
 		private Builder(ClientRegistration registration, WebClient tokenEndpointClient, Settings settings) {
 			this.registration = registration;
 			this.tokenEndpointClient = tokenEndpointClient;
@@ -473,6 +484,18 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 		}
 
 		/**
+		 * The value of the {@code wave.client} tag of the acquisition metrics: the name
+		 * of a configured client, {@code default} (the default) for the client of
+		 * {@code wave.*}. Keep the set of values small: each one is a time series.
+		 * @param clientTag the tag value
+		 * @return this builder
+		 */
+		public Builder clientTag(String clientTag) {
+			this.clientTag = clientTag;
+			return this;
+		}
+
+		/**
 		 * Builds the manager.
 		 * @return the manager
 		 */
@@ -486,7 +509,7 @@ public class WaveTokenManager implements WaveAccessTokenProvider {
 					(registration) -> grantType.createRequest(registration, username, password), renewalPolicy,
 					this.settings.useRefreshToken());
 			return new WaveTokenManager(this.registration, provider, renewalPolicy, this.observationRegistry,
-					this.settings.forcedRenewalInterval());
+					this.settings.forcedRenewalInterval(), this.clientTag);
 		}
 
 	}

@@ -90,7 +90,8 @@ class WaveConfigurationMetadataTests {
 				continue;
 			}
 			Object expected = defaults.getPropertyValue(path);
-			if (expected == null) {
+			if (expected == null || expected instanceof Map<?, ?>) {
+				// a map (wave.clients) has entries, not a default
 				continue;
 			}
 			assertThat(property.has("defaultValue")).as("default of %s in the metadata", name).isTrue();

@@ -119,8 +119,8 @@ class WaveLogSecrecyTests {
 		String log = output.getAll();
 		// the log is real: startup line, acquisitions, HTTP traces and the failure report
 		assertThat(log).contains("Wave starter: registration 'wave', grant password, client id test******")
-			.contains("Requesting a Wave access token with the password grant")
-			.contains("Renewing the Wave access token with the refresh_token grant")
+			.contains("Requesting a Wave access token for registration 'wave' with the password grant")
+			.contains("Renewing the Wave access token of registration 'wave' with the refresh_token grant")
 			.contains("Obtained a Wave access token for registration 'wave', expires at")
 			.contains("Could not obtain a Wave access token")
 			.contains("reactor.netty")

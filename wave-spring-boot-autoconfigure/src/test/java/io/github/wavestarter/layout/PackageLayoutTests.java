@@ -55,7 +55,8 @@ class PackageLayoutTests {
 			// customizers and the filter for an application's own client
 			"client.WaveWebClientCustomizer", "client.WaveRestClientCustomizer",
 			"client.WaveTokenEndpointClientCustomizer", "client.WaveBearerTokenFilter",
-			"client.WaveBearerTokenInterceptor", "client.AmbiguousRequestPathException",
+			"client.WaveBearerTokenInterceptor", "client.AmbiguousRequestPathException", "client.WaveClients",
+			"client.WaveCredentials",
 			// tokens
 			"token.WaveAccessTokenProvider", "token.WaveTokenManager", "token.TokenState", "token.WaveTokenException",
 			"token.WaveGrantType", "token.BearerTokens",
