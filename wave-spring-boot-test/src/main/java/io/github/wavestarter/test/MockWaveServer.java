@@ -4,6 +4,7 @@ import io.github.wavestarter.test.fault.FaultPlan;
 import io.github.wavestarter.test.internal.Account;
 import io.github.wavestarter.test.internal.BlueApi;
 import io.github.wavestarter.test.internal.BlueService;
+import io.github.wavestarter.test.internal.Client;
 import io.github.wavestarter.test.internal.EmulatorSettings;
 import io.github.wavestarter.test.internal.FaultApplier;
 import io.github.wavestarter.test.internal.FinOps;
@@ -80,6 +81,15 @@ import reactor.netty.resources.LoopResources;
  * Found","details":[]}}. Instances are thread-safe.
  *
  * <p>
+ * The token endpoint knows a default API client ({@link #clientId()}) and the
+ * {@linkplain Builder#client(MockApiClient) extra clients} of the builder, for MSPs and
+ * resellers that hold several clients. Every issued token is bound to the client that
+ * obtained it: the Blue API accepts any valid token, {@code GET /iam/v1/whoami} answers
+ * for the token's client ({@code metadata.clientId}), and the journal attributes each
+ * request to its client ({@link RequestJournal#apiRequests(String)},
+ * {@link RequestJournal#tokenRequestCount(String)}).
+ *
+ * <p>
  * The server runs on its own event loop (daemon threads), so it survives an application
  * context under test that disposes Reactor Netty's global resources when it closes. It
  * speaks plain HTTP unless {@linkplain Builder#https(SslContext) HTTPS} is configured.
@@ -112,6 +122,8 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private final List<MockAccount> accounts;
 
+	private final List<MockApiClient> clients;
+
 	private final DisposableServer server;
 
 	private final LoopResources loops;
@@ -132,8 +144,13 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private MockWaveServer(Builder builder) {
 		List<Account> data = builder.accounts.stream().map(a -> new Account(a.vendor(), a.id(), a.name())).toList();
+		this.clients = List.copyOf(builder.clients.values());
+		Builder.requireNoExtraClientWithId(builder.clients, builder.clientId);
+		List<Client> extraClients = clients.stream()
+			.map(c -> new Client(c.clientId(), c.clientSecret(), c.username(), c.password()))
+			.toList();
 		this.settings = new EmulatorSettings(builder.clientId, builder.clientSecret, builder.username, builder.password,
-				builder.clock, data, builder.orgName, builder.streamBatchSize, builder.ripple);
+				extraClients, builder.clock, data, builder.orgName, builder.streamBatchSize, builder.ripple);
 		this.runtimeDefaults = new RuntimeDefaults(builder.expiresInSeconds, builder.omitExpiresIn,
 				builder.lenientFormEncoding, builder.refreshTokenGrant, builder.costRowsPerRequest,
 				builder.tokenResponseDelay);
@@ -231,31 +248,40 @@ public final class MockWaveServer implements AutoCloseable {
 	}
 
 	/**
-	 * @return the accepted client id
+	 * @return the accepted client id of the default client
 	 */
 	public String clientId() {
 		return settings.clientId;
 	}
 
 	/**
-	 * @return the accepted client secret
+	 * @return the accepted client secret of the default client
 	 */
 	public String clientSecret() {
 		return settings.clientSecret;
 	}
 
 	/**
-	 * @return the user name accepted by the password grant
+	 * @return the user name accepted by the password grant of the default client
 	 */
 	public String username() {
 		return settings.username;
 	}
 
 	/**
-	 * @return the password accepted by the password grant
+	 * @return the password accepted by the password grant of the default client
 	 */
 	public String password() {
 		return settings.password;
+	}
+
+	/**
+	 * @return the extra API clients the token endpoint knows besides the default one
+	 * ({@link #clientId()}), in the order they were added to the builder
+	 * @see Builder#client(MockApiClient)
+	 */
+	public List<MockApiClient> clients() {
+		return clients;
 	}
 
 	/**
@@ -276,7 +302,9 @@ public final class MockWaveServer implements AutoCloseable {
 	/**
 	 * The Spring properties that point the starter at this emulator:
 	 * {@code wave.token-uri}, {@code wave.base-url}, {@code wave.client-id} and
-	 * {@code wave.client-secret}, e.g. for
+	 * {@code wave.client-secret}, then {@code wave.clients.<name>.client-id} and
+	 * {@code wave.clients.<name>.client-secret} for each {@linkplain #clients() extra
+	 * client} with a name, e.g. for
 	 * {@code new ApplicationContextRunner().withPropertyValues(...)} or a
 	 * {@code MapPropertySource}.
 	 * @return the properties, in that order
@@ -289,9 +317,15 @@ public final class MockWaveServer implements AutoCloseable {
 	 * The Spring properties that point a client at this emulator:
 	 * {@code <prefix>.token-uri}, {@code <prefix>.base-url}, {@code <prefix>.client-id},
 	 * {@code <prefix>.client-secret} and, with {@code userProperties},
-	 * {@code <prefix>.username} and {@code <prefix>.password}.
+	 * {@code <prefix>.username} and {@code <prefix>.password}; then, for each
+	 * {@linkplain #clients() extra client} with a name, in the order they were added,
+	 * {@code <prefix>.clients.<name>.client-id},
+	 * {@code <prefix>.clients.<name>.client-secret} and, with {@code userProperties} and
+	 * if the client has a user, {@code <prefix>.clients.<name>.username} and
+	 * {@code <prefix>.clients.<name>.password}. The named clients inherit the token URI
+	 * and the base URL from {@code <prefix>.token-uri} and {@code <prefix>.base-url}.
 	 * @param prefix the property prefix, e.g. {@code wave}; empty for none
-	 * @param userProperties whether to add the user of the password grant
+	 * @param userProperties whether to add the users of the password grant
 	 * @return the properties, in that order
 	 */
 	public Map<String, String> springProperties(String prefix, boolean userProperties) {
@@ -304,6 +338,21 @@ public final class MockWaveServer implements AutoCloseable {
 		if (userProperties) {
 			properties.put(p + "username", username());
 			properties.put(p + "password", password());
+		}
+		for (MockApiClient client : clients) {
+			String name = client.name();
+			if (name == null) {
+				continue;
+			}
+			String c = p + "clients." + name + ".";
+			properties.put(c + "client-id", client.clientId());
+			properties.put(c + "client-secret", client.clientSecret());
+			String user = client.username();
+			String userPassword = client.password();
+			if (userProperties && user != null && userPassword != null) {
+				properties.put(c + "username", user);
+				properties.put(c + "password", userPassword);
+			}
 		}
 		return Collections.unmodifiableMap(properties);
 	}
@@ -360,7 +409,8 @@ public final class MockWaveServer implements AutoCloseable {
 	 * budgets created and the long-running operations started (their names start again at
 	 * {@code -1}), and restores the settings changed at runtime (through
 	 * {@link #tokens()} and {@link #setCostRowsPerRequest(long)}) to those it was built
-	 * with. Issued tokens stay valid.
+	 * with. The declared {@linkplain #clients() clients} stay known, and the tokens
+	 * issued to any client stay valid and bound to it.
 	 */
 	public void reset() {
 		finOps.reset();
@@ -426,6 +476,8 @@ public final class MockWaveServer implements AutoCloseable {
 		private String username = DEFAULT_USERNAME;
 
 		private String password = DEFAULT_PASSWORD;
+
+		private final Map<String, MockApiClient> clients = new LinkedHashMap<>();
 
 		private long expiresInSeconds = DEFAULT_EXPIRES_IN_SECONDS;
 
@@ -544,10 +596,63 @@ public final class MockWaveServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Accepted client id (default {@value #DEFAULT_CLIENT_ID}). */
+		/**
+		 * Accepted client id of the default client (default {@value #DEFAULT_CLIENT_ID}).
+		 */
 		public Builder clientId(String clientId) {
-			this.clientId = Objects.requireNonNull(clientId);
+			requireNoExtraClientWithId(clients, Objects.requireNonNull(clientId));
+			this.clientId = clientId;
 			return this;
+		}
+
+		/**
+		 * Adds an API client without name and without user that the token endpoint knows
+		 * besides the default one; shorthand for
+		 * {@code client(MockApiClient.of(clientId, clientSecret))}.
+		 * @param clientId its client id, unique among the clients of the emulator
+		 * @param clientSecret its client secret
+		 * @return this
+		 * @throws IllegalArgumentException if the emulator already knows a client with
+		 * this id
+		 * @see #client(MockApiClient)
+		 */
+		public Builder client(String clientId, String clientSecret) {
+			return client(MockApiClient.of(clientId, clientSecret));
+		}
+
+		/**
+		 * Adds an API client that the token endpoint knows besides the default one. It
+		 * obtains tokens with its own credentials (and its own user, if it has one) from
+		 * the same token endpoint; the tokens are bound to it, its refresh tokens serve
+		 * it only, and the journal attributes the API requests carrying its tokens to it
+		 * ({@link RequestJournal#apiRequests(String)}). A client with a name also appears
+		 * in {@link MockWaveServer#springProperties(String, boolean)}. May be called
+		 * several times.
+		 * @param client the client
+		 * @return this
+		 * @throws IllegalArgumentException if the emulator already knows a client with
+		 * this id (the default client included) or a client with this name
+		 */
+		public Builder client(MockApiClient client) {
+			Objects.requireNonNull(client, "client");
+			if (client.clientId().equals(clientId) || clients.containsKey(client.clientId())) {
+				throw new IllegalArgumentException("Duplicate client id '" + client.clientId()
+						+ "': every client of a MockWaveServer needs its own client id");
+			}
+			String name = client.name();
+			if (name != null && clients.values().stream().anyMatch(c -> name.equals(c.name()))) {
+				throw new IllegalArgumentException("Duplicate client name '" + name
+						+ "': every named client of a MockWaveServer needs its own name");
+			}
+			clients.put(client.clientId(), client);
+			return this;
+		}
+
+		static void requireNoExtraClientWithId(Map<String, MockApiClient> clients, String clientId) {
+			if (clients.containsKey(clientId)) {
+				throw new IllegalArgumentException("Duplicate client id '" + clientId
+						+ "': every client of a MockWaveServer needs its own client id");
+			}
 		}
 
 		/** Accepted client secret (default {@value #DEFAULT_CLIENT_SECRET}). */

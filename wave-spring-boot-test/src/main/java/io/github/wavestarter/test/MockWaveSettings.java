@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,8 @@ import java.util.Objects;
  * either annotation by attribute name, and the one place they are mapped onto
  * {@link MockWaveServer#builder()}. Two test classes with equal settings can share an
  * emulator. Attributes an annotation lacks ({@code @MockWaveServerTest} has no
- * {@code propertyPrefix} and no {@code userProperties}) take their defaults.
+ * {@code propertyPrefix} and no {@code userProperties}) take their defaults. The extra
+ * clients come from the {@code clients} attribute, an array of {@link MockWaveClient}.
  *
  * @param clientId accepted client id
  * @param clientSecret accepted client secret
@@ -26,18 +29,30 @@ import java.util.Objects;
  * @param propertyPrefix prefix of the Spring properties pointing at the emulator
  * @param userProperties also set {@code <prefix>.username} and {@code <prefix>.password}
  * @param resetAfterEach call {@link MockWaveServer#reset()} after each test method
+ * @param clients the extra API clients, in declaration order (see
+ * {@link MockWaveServer.Builder#client(MockApiClient)}); settings with different clients
+ * are different settings, so their test classes do not share an emulator
  */
 public record MockWaveSettings(String clientId, String clientSecret, String username, String password,
 		long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
-		String propertyPrefix, boolean userProperties, boolean resetAfterEach) {
+		String propertyPrefix, boolean userProperties, boolean resetAfterEach, List<MockApiClient> clients) {
 
-	/** Validates the fields. */
+	/** Validates the fields and copies {@code clients} into an unmodifiable list. */
 	public MockWaveSettings {
 		Objects.requireNonNull(clientId, "clientId");
 		Objects.requireNonNull(clientSecret, "clientSecret");
 		Objects.requireNonNull(username, "username");
 		Objects.requireNonNull(password, "password");
 		Objects.requireNonNull(propertyPrefix, "propertyPrefix");
+		clients = List.copyOf(clients);
+	}
+
+	/** Settings without extra clients. */
+	public MockWaveSettings(String clientId, String clientSecret, String username, String password,
+			long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
+			String propertyPrefix, boolean userProperties, boolean resetAfterEach) {
+		this(clientId, clientSecret, username, password, tokenExpiresInSeconds, lenientFormEncoding, refreshTokenGrant,
+				ripple, propertyPrefix, userProperties, resetAfterEach, List.of());
 	}
 
 	/**
@@ -66,14 +81,32 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 				read(annotation, "refreshTokenGrant", d.refreshTokenGrant()), read(annotation, "ripple", d.ripple()),
 				read(annotation, "propertyPrefix", d.propertyPrefix()),
 				read(annotation, "userProperties", d.userProperties()),
-				read(annotation, "resetAfterEach", d.resetAfterEach()));
+				read(annotation, "resetAfterEach", d.resetAfterEach()),
+				Arrays.stream(read(annotation, "clients", new MockWaveClient[0]))
+					.map(MockWaveSettings::client)
+					.toList());
+	}
+
+	/**
+	 * Reads one client declaration: empty {@code name}, {@code username} and
+	 * {@code password} mean none.
+	 * @param declaration the declaration
+	 * @return the client
+	 * @throws IllegalArgumentException if the declaration is invalid (see
+	 * {@link MockApiClient})
+	 */
+	public static MockApiClient client(MockWaveClient declaration) {
+		String name = declaration.name().isEmpty() ? null : declaration.name();
+		String username = declaration.username().isEmpty() ? null : declaration.username();
+		String password = (username == null && declaration.password().isEmpty()) ? null : declaration.password();
+		return new MockApiClient(name, declaration.clientId(), declaration.clientSecret(), username, password);
 	}
 
 	/**
 	 * @return a builder with these settings
 	 */
 	public MockWaveServer.Builder builder() {
-		return MockWaveServer.builder()
+		MockWaveServer.Builder builder = MockWaveServer.builder()
 			.clientId(clientId)
 			.clientSecret(clientSecret)
 			.user(username, password)
@@ -81,6 +114,8 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 			.lenientFormEncoding(lenientFormEncoding)
 			.refreshTokenGrant(refreshTokenGrant)
 			.ripple(ripple);
+		clients.forEach(builder::client);
+		return builder;
 	}
 
 	/**
@@ -98,6 +133,16 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 	 */
 	public Map<String, String> springProperties(MockWaveServer server) {
 		return server.springProperties(propertyPrefix, userProperties);
+	}
+
+	/** Never shows a secret or a password. */
+	@Override
+	public String toString() {
+		return "MockWaveSettings[clientId=" + clientId + ", clientSecret=******, username=" + username
+				+ ", password=******, tokenExpiresInSeconds=" + tokenExpiresInSeconds + ", lenientFormEncoding="
+				+ lenientFormEncoding + ", refreshTokenGrant=" + refreshTokenGrant + ", ripple=" + ripple
+				+ ", propertyPrefix=" + propertyPrefix + ", userProperties=" + userProperties + ", resetAfterEach="
+				+ resetAfterEach + ", clients=" + clients + "]";
 	}
 
 	@SuppressWarnings("unchecked")

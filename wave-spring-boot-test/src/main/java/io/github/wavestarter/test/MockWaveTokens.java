@@ -37,9 +37,27 @@ public final class MockWaveTokens {
 	 * @return the access token
 	 */
 	public String issueAccessToken() {
+		return issueAccessToken(settings.clientId);
+	}
+
+	/**
+	 * Issues a valid access token of the {@code client_credentials} grant for a client of
+	 * the emulator (the default one or one added with
+	 * {@link MockWaveServer.Builder#client(MockApiClient)}) directly, without an HTTP
+	 * request (not journaled). The token is bound to that client: the journal attributes
+	 * the API requests that carry it to {@code clientId}.
+	 * @param clientId the id of a known client
+	 * @return the access token
+	 * @throws IllegalArgumentException if the emulator knows no client with this id
+	 */
+	public String issueAccessToken(String clientId) {
+		Objects.requireNonNull(clientId, "clientId");
+		if (settings.client(clientId) == null) {
+			throw new IllegalArgumentException(
+					"Unknown client id '" + clientId + "'; the emulator knows " + settings.clients.keySet());
+		}
 		return store
-			.issue(settings.clientId, settings.clientId, "client_credentials",
-					settings.omitExpiresIn ? 0 : settings.expiresInSeconds)
+			.issue(clientId, clientId, "client_credentials", settings.omitExpiresIn ? 0 : settings.expiresInSeconds)
 			.accessToken();
 	}
 

@@ -128,7 +128,7 @@ public final class BlueApi {
 			TokenStore.Validity validity = tokens.check(bearer);
 			journal.record(RecordedApiRequest.of(settings.clock.instant(), method, path, query,
 					validity == TokenStore.Validity.VALID, body, authorization,
-					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE)));
+					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE), tokens.clientOf(bearer)));
 			return faultApplier.respond(res, faults.nextForApi(path),
 					() -> answer(method, path, query, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
@@ -234,10 +234,11 @@ public final class BlueApi {
 	private WaveResponse whoAmI(String bearer) {
 		IssuedToken token = tokens.find(bearer);
 		String subject = token == null ? settings.username : token.subject();
+		String clientId = token == null ? settings.clientId : token.clientId();
 		String email = subject.contains("@") ? subject : subject + "@" + settings.orgName + ".example";
 		String json = "{\"id\":" + Json.quote(subject) + ",\"metadata\":{\"email\":" + Json.quote(email) + ",\"orgId\":"
 				+ Json.quote(settings.orgName) + ",\"grantType\":" + Json.quote(token == null ? "" : token.grantType())
-				+ "}}";
+				+ ",\"clientId\":" + Json.quote(clientId) + "}}";
 		return WaveResponse.json(200, json);
 	}
 

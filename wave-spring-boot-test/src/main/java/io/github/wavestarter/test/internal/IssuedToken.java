@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param grantType the grant it was issued for
  * @param issuedAt issue time
  * @param expiresAt expiry, or {@code null} if it never expires
+ * @param clientId the client that obtained it
  */
-public record IssuedToken(String subject, String grantType, Instant issuedAt, @Nullable Instant expiresAt) {
+public record IssuedToken(String subject, String grantType, Instant issuedAt, @Nullable Instant expiresAt,
+		String clientId) {
 
 	/**
 	 * @return whether the token has expired at {@code now}

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -16,8 +17,9 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * Emulates {@code POST https://login.alphaus.cloud/access_token} (Wave) and
  * {@code POST https://login.alphaus.cloud/ripple/access_token} (Ripple). The emulated API
- * client belongs to one of them, as a real one does: the other endpoint does not know it
- * and answers {@code invalid_client}. Internal API.
+ * clients belong to one of them, as real ones do: the other endpoint does not know them
+ * and answers {@code invalid_client}. Each issued token set is bound to the client that
+ * authenticated; its refresh token serves that client only. Internal API.
  */
 public final class TokenEndpoint {
 
@@ -98,8 +100,9 @@ public final class TokenEndpoint {
 		if (grantType == null || grantType.isEmpty()) {
 			return oauthError(400, "invalid_request", "missing required parameter 'grant_type'");
 		}
-		if (!path.equals(settings.tokenPath()) || !secureEquals(settings.clientId, f.get("client_id"))
-				|| !secureEquals(settings.clientSecret, f.get("client_secret"))) {
+		Client client = settings.client(f.get("client_id"));
+		if (!path.equals(settings.tokenPath()) || client == null
+				|| !secureEquals(client.clientSecret(), f.get("client_secret"))) {
 			return oauthError(401, "invalid_client", "client authentication failed");
 		}
 		String scope = f.get("scope");
@@ -108,14 +111,17 @@ public final class TokenEndpoint {
 		}
 		String subject;
 		switch (grantType) {
-			case "client_credentials" -> subject = settings.clientId;
+			case "client_credentials" -> subject = client.clientId();
 			case "password" -> {
 				String username = f.get("username");
 				String password = f.get("password");
 				if (username == null || password == null) {
 					return oauthError(400, "invalid_request", "password grant requires 'username' and 'password'");
 				}
-				if (!secureEquals(settings.username, username) || !secureEquals(settings.password, password)) {
+				String knownUser = client.username();
+				String knownPassword = client.password();
+				if (knownUser == null || knownPassword == null || !secureEquals(knownUser, username)
+						|| !secureEquals(knownPassword, password)) {
 					return oauthError(400, "invalid_grant", "invalid username or password");
 				}
 				subject = username;
@@ -128,10 +134,13 @@ public final class TokenEndpoint {
 				if (refreshToken == null || refreshToken.isEmpty()) {
 					return oauthError(400, "invalid_request", "missing required parameter 'refresh_token'");
 				}
-				subject = tokens.subjectOfRefreshToken(refreshToken);
-				if (subject == null) {
+				TokenStore.RefreshGrant grant = tokens.refreshGrant(refreshToken);
+				// a refresh token is bound to the client it was issued to (RFC 6749
+				// section 6)
+				if (grant == null || !grant.clientId().equals(client.clientId())) {
 					return oauthError(400, "invalid_grant", "refresh token is invalid, expired or revoked");
 				}
+				subject = grant.subject();
 			}
 			default -> {
 				return oauthError(400, "unsupported_grant_type", "unsupported grant type");
@@ -139,7 +148,7 @@ public final class TokenEndpoint {
 		}
 		long expiresIn = settings.expiresInSeconds;
 		boolean omit = settings.omitExpiresIn;
-		TokenStore.TokenSet set = tokens.issue(subject, settings.clientId, grantType, omit ? 0 : expiresIn);
+		TokenStore.TokenSet set = tokens.issue(subject, client.clientId(), grantType, omit ? 0 : expiresIn);
 		String body = "{\"id_token\":\"" + set.idToken() + "\",\"token_type\":\"Bearer\""
 				+ (omit ? "" : ",\"expires_in\":" + expiresIn) + ",\"access_token\":\"" + set.accessToken()
 				+ "\",\"refresh_token\":\"" + set.refreshToken() + "\"}";
@@ -164,7 +173,7 @@ public final class TokenEndpoint {
 		};
 	}
 
-	private static boolean secureEquals(String expected, String actual) {
+	private static boolean secureEquals(String expected, @Nullable String actual) {
 		if (actual == null) {
 			return false;
 		}

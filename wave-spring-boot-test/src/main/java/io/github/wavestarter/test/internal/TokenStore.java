@@ -34,6 +34,15 @@ public final class TokenStore {
 	public record TokenSet(String accessToken, String idToken, String refreshToken) {
 	}
 
+	/**
+	 * What a refresh token was issued for.
+	 *
+	 * @param subject the subject of the tokens it renews
+	 * @param clientId the client that obtained it, the only one that may use it
+	 */
+	public record RefreshGrant(String subject, String clientId) {
+	}
+
 	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
 	private static final String HEADER = B64
@@ -45,9 +54,10 @@ public final class TokenStore {
 
 	private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
 
-	private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+	private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
 
-	private final Map<String, Boolean> revoked = new ConcurrentHashMap<>();
+	/** Revoked access token to the client that obtained it. */
+	private final Map<String, String> revoked = new ConcurrentHashMap<>();
 
 	private final List<IssuedTokenSet> issued = new CopyOnWriteArrayList<>();
 
@@ -59,19 +69,21 @@ public final class TokenStore {
 	}
 
 	/**
-	 * Issues a token set.
+	 * Issues a token set bound to a client.
+	 * @param subject the user name (password grant) or client id
+	 * @param clientId the client that obtains it, also the tokens' audience
 	 * @param lifetimeSeconds &gt; 0 to make the access token expire, otherwise it never
 	 * expires
 	 */
-	public TokenSet issue(String subject, String audience, String grantType, long lifetimeSeconds) {
+	public TokenSet issue(String subject, String clientId, String grantType, long lifetimeSeconds) {
 		Instant now = clock.instant();
 		Instant expiresAt = lifetimeSeconds > 0 ? now.plusSeconds(lifetimeSeconds) : null;
-		String access = jwt(subject, audience, now, expiresAt, "access");
-		String id = jwt(subject, audience, now, expiresAt, "id");
+		String access = jwt(subject, clientId, now, expiresAt, "access");
+		String id = jwt(subject, clientId, now, expiresAt, "id");
 		String refresh = randomToken(32);
-		accessTokens.put(access, new IssuedToken(subject, grantType, now, expiresAt));
-		refreshTokens.put(refresh, subject);
-		issued.add(new IssuedTokenSet(now, grantType, subject, access, id, refresh));
+		accessTokens.put(access, new IssuedToken(subject, grantType, now, expiresAt, clientId));
+		refreshTokens.put(refresh, new RefreshGrant(subject, clientId));
+		issued.add(new IssuedTokenSet(now, grantType, subject, access, id, refresh, clientId));
 		return new TokenSet(access, id, refresh);
 	}
 
@@ -79,7 +91,27 @@ public final class TokenStore {
 	 * @return the subject of a valid refresh token, or {@code null}
 	 */
 	public @Nullable String subjectOfRefreshToken(@Nullable String refreshToken) {
+		RefreshGrant grant = refreshGrant(refreshToken);
+		return grant == null ? null : grant.subject();
+	}
+
+	/**
+	 * @return what a valid refresh token was issued for, or {@code null}
+	 */
+	public @Nullable RefreshGrant refreshGrant(@Nullable String refreshToken) {
 		return refreshToken == null ? null : refreshTokens.get(refreshToken);
+	}
+
+	/**
+	 * @return the client that obtained this access token (valid, expired or revoked), or
+	 * {@code null} if the emulator never issued it
+	 */
+	public @Nullable String clientOf(@Nullable String accessToken) {
+		if (accessToken == null) {
+			return null;
+		}
+		IssuedToken token = accessTokens.get(accessToken);
+		return token != null ? token.clientId() : revoked.get(accessToken);
 	}
 
 	/** Checks an access token. */
@@ -104,9 +136,9 @@ public final class TokenStore {
 
 	/** Revokes every access and refresh token issued so far. */
 	public void revokeAll() {
-		for (String token : accessTokens.keySet()) {
-			revoked.put(token, Boolean.TRUE);
-			accessTokens.remove(token);
+		for (Map.Entry<String, IssuedToken> token : accessTokens.entrySet()) {
+			revoked.put(token.getKey(), token.getValue().clientId());
+			accessTokens.remove(token.getKey());
 		}
 		refreshTokens.clear();
 	}
@@ -126,7 +158,7 @@ public final class TokenStore {
 		return accessTokens.size();
 	}
 
-	private String jwt(String subject, String audience, Instant now, Instant expiresAt, String use) {
+	private String jwt(String subject, String audience, Instant now, @Nullable Instant expiresAt, String use) {
 		String payload = "{\"iss\":\"https://login.alphaus.cloud/mock\",\"sub\":" + Json.quote(subject) + ",\"aud\":"
 				+ Json.quote(audience) + ",\"iat\":" + now.getEpochSecond()
 				+ (expiresAt != null ? ",\"exp\":" + expiresAt.getEpochSecond() : "") + ",\"jti\":\""

@@ -2,6 +2,7 @@ package io.github.wavestarter.test.journal;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One token set issued by the emulator, by the token endpoint or by
@@ -15,9 +16,17 @@ import java.util.List;
  * @param accessToken the access token
  * @param idToken the id token
  * @param refreshToken the refresh token
+ * @param clientId the API client the tokens were issued to (they are bound to it), or
+ * {@code null} if unknown
  */
 public record IssuedTokenSet(Instant issuedAt, String grantType, String subject, String accessToken, String idToken,
-		String refreshToken) {
+		String refreshToken, @Nullable String clientId) {
+
+	/** A token set of an unknown client. */
+	public IssuedTokenSet(Instant issuedAt, String grantType, String subject, String accessToken, String idToken,
+			String refreshToken) {
+		this(issuedAt, grantType, subject, accessToken, idToken, refreshToken, null);
+	}
 
 	/**
 	 * @return the three token values (access, id, refresh)
@@ -29,7 +38,7 @@ public record IssuedTokenSet(Instant issuedAt, String grantType, String subject,
 	/** Never prints a token value. */
 	@Override
 	public String toString() {
-		return "IssuedTokenSet[" + grantType + " for " + subject + " at " + issuedAt
-				+ ", accessToken=******, idToken=******, refreshToken=******]";
+		return "IssuedTokenSet[" + grantType + " for " + subject + (clientId == null ? "" : " of client " + clientId)
+				+ " at " + issuedAt + ", accessToken=******, idToken=******, refreshToken=******]";
 	}
 }

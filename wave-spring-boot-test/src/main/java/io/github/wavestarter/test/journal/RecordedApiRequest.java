@@ -31,21 +31,32 @@ import org.jspecify.annotations.Nullable;
  * request carried none
  * @param contentType the {@code Content-Type} header, or {@code null} if the request had
  * none
+ * @param clientId the API client that obtained the bearer token the request carried
+ * (whether that token was still valid, expired or revoked), or {@code null} if it carried
+ * no token the emulator issued; always {@code null} for stray requests
  */
 public record RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
 		String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256,
-		@Nullable String contentType) {
+		@Nullable String contentType, @Nullable String clientId) {
+
+	/** A request that carried no token of a known client. */
+	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
+			String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256,
+			@Nullable String contentType) {
+		this(receivedAt, method, path, query, validToken, body, authorizationScheme, bearerTokenSha256, contentType,
+				null);
+	}
 
 	/** A request without {@code Content-Type} header. */
 	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
 			String body, @Nullable String authorizationScheme, @Nullable String bearerTokenSha256) {
-		this(receivedAt, method, path, query, validToken, body, authorizationScheme, bearerTokenSha256, null);
+		this(receivedAt, method, path, query, validToken, body, authorizationScheme, bearerTokenSha256, null, null);
 	}
 
 	/** A request without {@code Authorization} header. */
 	public RecordedApiRequest(Instant receivedAt, String method, String path, String query, boolean validToken,
 			String body) {
-		this(receivedAt, method, path, query, validToken, body, null, null, null);
+		this(receivedAt, method, path, query, validToken, body, null, null, null, null);
 	}
 
 	/**
@@ -68,6 +79,20 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 	 */
 	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
 			boolean validToken, String body, @Nullable String authorization, @Nullable String contentType) {
+		return of(receivedAt, method, path, query, validToken, body, authorization, contentType, null);
+	}
+
+	/**
+	 * Records a request from its raw {@code Authorization} header, which is reduced to
+	 * its scheme and a fingerprint of the bearer token, attributed to a client.
+	 * @param authorization the header value, or {@code null}
+	 * @param contentType the {@code Content-Type} header, or {@code null}
+	 * @param clientId the client that obtained the bearer token, or {@code null}
+	 * @return the recorded request
+	 */
+	public static RecordedApiRequest of(Instant receivedAt, String method, String path, String query,
+			boolean validToken, String body, @Nullable String authorization, @Nullable String contentType,
+			@Nullable String clientId) {
 		String scheme = null;
 		String fingerprint = null;
 		if (authorization != null) {
@@ -79,7 +104,7 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 			}
 		}
 		return new RecordedApiRequest(receivedAt, method, path, query, validToken, body, scheme, fingerprint,
-				contentType);
+				contentType, clientId);
 	}
 
 	/**
@@ -93,7 +118,7 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 	 * @param token a token value
 	 * @return whether the request carried exactly this bearer token
 	 */
-	public boolean hasBearerToken(String token) {
+	public boolean hasBearerToken(@Nullable String token) {
 		return token != null && bearerTokenSha256 != null && bearerTokenSha256.equals(sha256(token));
 	}
 
@@ -115,6 +140,7 @@ public record RecordedApiRequest(Instant receivedAt, String method, String path,
 	public String toString() {
 		return "RecordedApiRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + query) + ", authorization="
 				+ (authorizationScheme == null ? "none" : authorizationScheme) + ", validToken=" + validToken
+				+ (clientId == null ? "" : ", clientId=" + clientId)
 				+ (body.isEmpty() ? "" : ", body=" + body.length() + " chars") + "]";
 	}
 }

@@ -64,6 +64,14 @@ public record RecordedTokenRequest(Instant receivedAt, String method, @Nullable 
 	}
 
 	/**
+	 * @return the {@code client_id} field, the client the request asked a token for, or
+	 * {@code null}
+	 */
+	public @Nullable String clientId() {
+		return parts.get("client_id");
+	}
+
+	/**
 	 * @return whether the request was sent as {@code multipart/form-data}
 	 */
 	public boolean isMultipart() {

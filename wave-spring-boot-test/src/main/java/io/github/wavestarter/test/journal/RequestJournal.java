@@ -1,6 +1,7 @@
 package io.github.wavestarter.test.journal;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,44 @@ public final class RequestJournal {
 	 */
 	public List<RecordedApiRequest> apiRequests() {
 		return List.copyOf(apiRequests);
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return snapshot of the token requests that asked for a token of this client (their
+	 * {@code client_id} field), accepted or not, in arrival order
+	 */
+	public List<RecordedTokenRequest> tokenRequests(String clientId) {
+		Objects.requireNonNull(clientId, "clientId");
+		return tokenRequests.stream().filter(r -> clientId.equals(r.clientId())).toList();
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return number of token requests for this client since start or the last
+	 * {@link #clear()}
+	 */
+	public long tokenRequestCount(String clientId) {
+		return tokenRequests(clientId).size();
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return snapshot of the API requests that carried a token of this client (see
+	 * {@link RecordedApiRequest#clientId()}), in arrival order
+	 */
+	public List<RecordedApiRequest> apiRequests(String clientId) {
+		Objects.requireNonNull(clientId, "clientId");
+		return apiRequests.stream().filter(r -> clientId.equals(r.clientId())).toList();
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return number of API requests that carried a token of this client since start or
+	 * the last {@link #clear()}
+	 */
+	public long apiRequestCount(String clientId) {
+		return apiRequests(clientId).size();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.wavestarter.test.junit;
 
+import io.github.wavestarter.test.MockWaveClient;
 import io.github.wavestarter.test.MockWaveServer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -65,5 +66,12 @@ public @interface MockWaveServerTest {
 
 	/** Call {@link MockWaveServer#reset()} after each test method. */
 	boolean resetAfterEach() default true;
+
+	/**
+	 * Extra API clients besides the default one, e.g.
+	 * {@code @MockWaveClient(clientId = "acme-id", clientSecret = "acme-secret")}: the
+	 * token endpoint knows them and their tokens are bound to them.
+	 */
+	MockWaveClient[] clients() default {};
 
 }

@@ -1,5 +1,6 @@
 package io.github.wavestarter.test.spring;
 
+import io.github.wavestarter.test.MockWaveClient;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.MockWaveSettings;
 import java.lang.annotation.Documented;
@@ -35,7 +36,9 @@ import java.lang.annotation.Target;
  * with the highest precedence ({@code <prefix>} defaults to {@code wave}):
  * {@code <prefix>.token-uri}, {@code <prefix>.base-url}, {@code <prefix>.client-id},
  * {@code <prefix>.client-secret}, and, if {@link #userProperties()},
- * {@code <prefix>.username} and {@code <prefix>.password}
+ * {@code <prefix>.username} and {@code <prefix>.password}, then for each named
+ * {@linkplain #clients() extra client} {@code <prefix>.clients.<name>.client-id} and
+ * {@code <prefix>.clients.<name>.client-secret}
  * ({@link MockWaveServer#springProperties(String, boolean)}).
  */
 @Target(ElementType.TYPE)
@@ -85,5 +88,16 @@ public @interface EnableMockWave {
 	 * faults, stubs, runtime settings).
 	 */
 	boolean resetAfterEach() default true;
+
+	/**
+	 * Extra API clients besides the default one, e.g.
+	 * {@code @MockWaveClient(name = "acme", clientId = "acme-id", clientSecret = "acme-secret")}:
+	 * the token endpoint knows them, their tokens are bound to them, and each named one
+	 * gets {@code <prefix>.clients.<name>.client-id} and
+	 * {@code <prefix>.clients.<name>.client-secret} (with its user, if it has one and
+	 * {@link #userProperties()} is set). Test classes with different clients do not share
+	 * a context.
+	 */
+	MockWaveClient[] clients() default {};
 
 }

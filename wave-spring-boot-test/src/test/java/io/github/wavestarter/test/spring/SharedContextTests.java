@@ -2,6 +2,8 @@ package io.github.wavestarter.test.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.wavestarter.test.MockApiClient;
+import io.github.wavestarter.test.MockWaveClient;
 import io.github.wavestarter.test.MockWaveServer;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -52,6 +54,41 @@ class SharedContextTests {
 		void test() {
 		}
 
+	}
+
+	@SpringJUnitConfig(Config.class)
+	@EnableMockWave(clientId = "shared-client",
+			clients = @MockWaveClient(name = "acme", clientId = "acme-id", clientSecret = "acme-secret"))
+	static class WithAcme {
+
+	}
+
+	@SpringJUnitConfig(Config.class)
+	@EnableMockWave(clientId = "shared-client",
+			clients = @MockWaveClient(name = "acme", clientId = "acme-id", clientSecret = "acme-secret"))
+	static class WithAcmeToo {
+
+	}
+
+	@SpringJUnitConfig(Config.class)
+	@EnableMockWave(clientId = "shared-client",
+			clients = @MockWaveClient(name = "acme", clientId = "acme-id", clientSecret = "rotated-secret"))
+	static class WithAcmeRotated {
+
+	}
+
+	@Test
+	void classesWithDifferentClientDeclarationsDoNotShareAContext() {
+		MockWaveServer plain = server(new TestContextManager(First.class));
+		MockWaveServer acme = server(new TestContextManager(WithAcme.class));
+		MockWaveServer acmeToo = server(new TestContextManager(WithAcmeToo.class));
+		MockWaveServer rotated = server(new TestContextManager(WithAcmeRotated.class));
+
+		assertThat(acmeToo).isSameAs(acme);
+		assertThat(acme).isNotSameAs(plain).isNotSameAs(rotated);
+		assertThat(plain.clients()).isEmpty();
+		assertThat(acme.clients()).extracting(MockApiClient::clientSecret).containsExactly("acme-secret");
+		assertThat(rotated.clients()).extracting(MockApiClient::clientSecret).containsExactly("rotated-secret");
 	}
 
 	@Test
