@@ -14,8 +14,11 @@ import io.github.wavestarter.blue.api.ApiUser;
 import io.github.wavestarter.blue.api.IamApi;
 import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.client.WaveCredentials;
+import io.github.wavestarter.test.MockApiClient;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
+import io.github.wavestarter.token.WaveTokenManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,11 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Several clients in one application, against two emulators: the client of {@code wave.*}
@@ -229,6 +234,63 @@ class WaveClientsTests {
 				assertThat(failure.getMessage()).contains("wave.clients.acme.token.timeout is -2s")
 					.doesNotContain(this.acme.clientSecret());
 			});
+	}
+
+	@Test
+	void aNamedClientWithItsCredentialsOnlyUsesTheTokenEndpointAndApiOfWave() {
+		try (MockWaveServer server = MockWaveServer.builder()
+			.client(MockApiClient.named("lean", "lean-client-id", "lean-Secret-3"))
+			.start()) {
+			// springProperties() has wave.clients.lean.client-id and .client-secret only
+			WaveContexts.forServer(server).run((context) -> {
+				WaveClients clients = context.getBean(WaveClients.class);
+				assertThat(clients.names()).containsExactly(WaveClients.DEFAULT, "lean");
+				assertThat(whoami(clients, "lean")).contains("lean-client-id");
+				assertThat(whoami(clients, WaveClients.DEFAULT)).contains(MockWaveServer.DEFAULT_CLIENT_ID);
+				assertThat(server.journal().tokenRequestCount("lean-client-id")).isEqualTo(1);
+				assertThat(server.journal().tokenRequestCount(MockWaveServer.DEFAULT_CLIENT_ID)).isEqualTo(1);
+				assertThat(server.journal().apiRequests("lean-client-id")).singleElement()
+					.satisfies((request) -> assertThat(request.validToken()).isTrue());
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("wave.token.acquisition").tag("wave.client", "lean").timer().count())
+					.isEqualTo(1);
+				assertThat(meters.get("wave.token.acquisition").tag("wave.client", "default").timer().count())
+					.isEqualTo(1);
+				clients.register("tenant-9", WaveCredentials.of("lean-client-id", "lean-Secret-3"));
+				assertThat(whoami(clients, "tenant-9")).contains("lean-client-id");
+				assertThat(meters.get("wave.token.acquisition").tag("wave.client", "runtime").timer().count())
+					.as("clients registered at run time share one tag value")
+					.isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void withNamedClientsOnlyThereIsNoDefaultClient() {
+		try (MockWaveServer server = MockWaveServer.builder()
+			.client(MockApiClient.named("lean", "lean-client-id", "lean-Secret-3"))
+			.start()) {
+			new ApplicationContextRunner().withConfiguration(WaveContexts.autoConfigurations())
+				.withPropertyValues("wave.token-uri=" + server.tokenUri(), "wave.base-url=" + server.baseUrl(),
+						"wave.clients.lean.client-id=lean-client-id", "wave.clients.lean.client-secret=lean-Secret-3",
+						WaveContexts.FAST_SHUTDOWN)
+				.run((context) -> {
+					assertThat(context).hasNotFailed().doesNotHaveBean(WaveTokenManager.class);
+					WaveClients clients = context.getBean(WaveClients.class);
+					assertThat(clients.names()).containsExactly("lean");
+					assertThat(whoami(clients, "lean")).contains("lean-client-id");
+					assertThatIllegalArgumentException().isThrownBy(() -> clients.webClient(WaveClients.DEFAULT))
+						.withMessageContaining("[lean]");
+					assertThatIllegalStateException()
+						.isThrownBy(() -> context
+							.getBean(WaveAutoConfiguration.WAVE_REST_CLIENT_BEAN_NAME, RestClient.class)
+							.get()
+							.uri("/iam/v1/whoami")
+							.retrieve()
+							.body(String.class))
+						.withMessageContaining("No Wave client is configured with wave.*");
+				});
+		}
 	}
 
 	private static String whoami(WaveClients clients, String name) {
