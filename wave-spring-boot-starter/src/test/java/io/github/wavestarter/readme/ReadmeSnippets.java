@@ -22,6 +22,8 @@ import io.github.wavestarter.blue.api.ListInvoicesRequest;
 import io.github.wavestarter.blue.api.Operation;
 import io.github.wavestarter.blue.api.Org;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.client.WaveClients;
+import io.github.wavestarter.client.WaveCredentials;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -60,9 +62,12 @@ class ReadmeSnippets {
 
 	private final List<AwsCost> processed = new ArrayList<>();
 
+	private final WaveClients waveClients;
+
 	ReadmeSnippets(CostApi costs, @Qualifier("waveWebClient") WebClient waveWebClient, BlueStreams blueStreams,
 			BlueApiClients blueApiClients, WaveAccessTokenProvider tokens,
-			@Qualifier("waveRestClient") RestClient waveRestClient, BillingApi billing, BlueOperations blueOperations) {
+			@Qualifier("waveRestClient") RestClient waveRestClient, BillingApi billing, BlueOperations blueOperations,
+			WaveClients waveClients) {
 		this.costs = costs;
 		this.waveWebClient = waveWebClient;
 		this.blueStreams = blueStreams;
@@ -71,6 +76,32 @@ class ReadmeSnippets {
 		this.waveRestClient = waveRestClient;
 		this.billing = billing;
 		this.blueOperations = blueOperations;
+		this.waveClients = waveClients;
+	}
+
+	/** Several clients: the invoices of one customer organisation, with its own token. */
+	List<InvoiceSummary> customerInvoices() {
+		WaveClients waveClients = this.waveClients;
+		// @formatter:off
+		// README:begin
+Flux<InvoiceSummary> invoices = waveClients.client("customer-a", BillingApi.class)   // customer-a's own token
+        .listInvoices(ListInvoicesRequest.of("202610"));
+		// README:end
+		// @formatter:on
+		return invoices.collectList().block(Duration.ofSeconds(30));
+	}
+
+	/** A client registered at run time, then removed. */
+	String onboardAndOffboard(String tenant, String clientId, String clientSecret) {
+		WaveClients waveClients = this.waveClients;
+		// @formatter:off
+		// README:begin
+waveClients.register(tenant, WaveCredentials.of(clientId, clientSecret));     // e.g. from a secret store
+String me = waveClients.restClient(tenant).get().uri("/iam/v1/whoami").retrieve().body(String.class);
+waveClients.remove(tenant);                                                   // offboarding: its token is dropped
+		// README:end
+		// @formatter:on
+		return me;
 	}
 
 	/** Level 1: the typed client. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import io.github.wavestarter.blue.api.AwsCost;
 import io.github.wavestarter.blue.api.InvoiceSummary;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.client.WaveClients;
+import io.github.wavestarter.test.MockWaveClient;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.test.spring.EnableMockWave;
@@ -16,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it should, and none gets a 404 or an INVALID_ARGUMENT.
  */
 @SpringBootTest(classes = ReadmeApplication.class)
-@EnableMockWave
+@EnableMockWave(clients = @MockWaveClient(name = "customer-a", clientId = ReadmeSnippetsTests.CUSTOMER_A_ID,
+		clientSecret = ReadmeSnippetsTests.CUSTOMER_A_SECRET))
 // shares its context with CostReportTests, which counts token requests from a cold start:
 // leave no cached token behind
 @DirtiesContext
 class ReadmeSnippetsTests {
 
+	static final String CUSTOMER_A_ID = "customer-a-client-id";
+
+	static final String CUSTOMER_A_SECRET = "customer-a-Secret-1";
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	WaveClients waveClients;
 
 	@Autowired
 	MockWaveServer wave;
@@ -83,6 +93,24 @@ class ReadmeSnippetsTests {
 		assertThat(credits).extracting((credit) -> credit.path("id").asString())
 			.containsExactly("credit-1", "credit-2");
 		assertThat(paths()).containsExactly("/billing/v1/credits");
+	}
+
+	@Test
+	void severalClients() {
+		assertThat(this.snippets.customerInvoices()).isNotEmpty();
+		assertThat(paths()).containsExactly("/billing/v1/invoice:read");
+		assertThat(this.wave.journal().tokenRequestCount(CUSTOMER_A_ID)).isEqualTo(1);
+		assertThat(this.wave.journal().apiRequests(CUSTOMER_A_ID)).singleElement()
+			.satisfies((request) -> assertThat(request.validToken()).isTrue());
+	}
+
+	@Test
+	void clientsRegisteredAtRunTime() {
+		String me = this.snippets.onboardAndOffboard("tenant-7", CUSTOMER_A_ID, CUSTOMER_A_SECRET);
+		assertThat(me).contains(CUSTOMER_A_ID);
+		assertThat(this.waveClients.names()).containsExactly("default", "customer-a");
+		assertThat(this.wave.journal().apiRequests(CUSTOMER_A_ID)).singleElement()
+			.satisfies((request) -> assertThat(request.path()).isEqualTo("/iam/v1/whoami"));
 	}
 
 	@Test

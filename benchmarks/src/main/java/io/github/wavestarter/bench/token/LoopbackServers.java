@@ -94,7 +94,7 @@ public final class LoopbackServers implements AutoCloseable {
 		this.expiresInSeconds = seconds;
 	}
 
-	int tokenRequests(String clientId) {
+	public int tokenRequests(String clientId) {
 		AtomicInteger count = this.tokenRequestsByClient.get(clientId);
 		return (count != null) ? count.get() : 0;
 	}
