@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.github.wavestarter.test.MockApiClient;
 import io.github.wavestarter.test.MockWaveServer;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.TokenState;
@@ -13,6 +14,7 @@ import io.github.wavestarter.token.WaveTokenException;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -172,6 +174,31 @@ class WaveHealthIntegrationTests {
 				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 				assertThat(server.journal().tokenRequestCount()).isEqualTo(1);
 			});
+		}
+	}
+
+	@Test
+	void eachNamedClientHasItsHealthUnderWaveClients() {
+		try (MockWaveServer server = MockWaveServer.builder()
+			.client(MockApiClient.named("lean", "lean-client-id", "lean-Secret-3"))
+			.client(MockApiClient.named("slim", "slim-client-id", "slim-Secret-4"))
+			.start()) {
+			WaveContexts.servletForServer(server)
+				.withPropertyValues("wave.health.active=true", "wave.clients.slim.client-secret=wrong-Secret-5")
+				.run((context) -> {
+					CompositeHealthContributor clients = (CompositeHealthContributor) context
+						.getBean(HealthContributorRegistry.class)
+						.getContributor("waveClients");
+					assertThat(clients).isNotNull();
+					Health lean = ((HealthIndicator) clients.getContributor("lean")).health();
+					assertThat(lean.getStatus()).isEqualTo(Status.UP);
+					assertThat(lean.getDetails()).containsEntry("registrationId", "lean");
+					Health slim = ((HealthIndicator) clients.getContributor("slim")).health();
+					assertThat(slim.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(slim.getDetails()).containsEntry("errorCode", "invalid_client");
+					assertThat(slim.toString()).doesNotContain("wrong-Secret-5");
+					assertThat(server.journal().tokenRequestCount("lean-client-id")).isEqualTo(1);
+				});
 		}
 	}
 
