@@ -29,9 +29,9 @@ final class WaveClientFactory {
 
 	private final WaveConnectors connectors;
 
-	private final WebClient.Builder webClientBuilder;
+	private final Memo<WebClient.Builder> webClientBuilder;
 
-	private final RestClient.Builder restClientBuilder;
+	private final Memo<RestClient.Builder> restClientBuilder;
 
 	private final List<WaveTokenEndpointClientCustomizer> tokenEndpointCustomizers;
 
@@ -53,11 +53,11 @@ final class WaveClientFactory {
 			ObjectProvider<WaveWebClientCustomizer> webClientCustomizers,
 			ObjectProvider<WaveRestClientCustomizer> restClientCustomizers, JsonMapper jsonMapper,
 			ObservationRegistry observationRegistry, Clock clock) {
-		// resolved once: the clients are built at first use, on any thread, and must not
-		// call into the bean factory then (its singleton lock against the locks here)
+		// resolved once, each builder at its first use (an application that only uses
+		// waveRestClient never loads WebClient's), and never under a lock of ours
 		this.connectors = connectors;
-		this.webClientBuilder = webClientBuilder.getIfAvailable(WebClient::builder);
-		this.restClientBuilder = restClientBuilder.getIfAvailable(RestClient::builder);
+		this.webClientBuilder = new Memo<>(() -> webClientBuilder.getIfAvailable(WebClient::builder));
+		this.restClientBuilder = new Memo<>(() -> restClientBuilder.getIfAvailable(RestClient::builder));
 		this.tokenEndpointCustomizers = tokenEndpointCustomizers.orderedStream().toList();
 		this.webClientCustomizers = webClientCustomizers.orderedStream().toList();
 		this.restClientCustomizers = restClientCustomizers.orderedStream().toList();
@@ -91,7 +91,7 @@ final class WaveClientFactory {
 	}
 
 	private WebClient tokenEndpointClient(WaveConnector connector) {
-		WebClient.Builder builder = connector.apply(this.webClientBuilder.clone());
+		WebClient.Builder builder = connector.apply(this.webClientBuilder.get().clone());
 		this.tokenEndpointCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -113,7 +113,7 @@ final class WaveClientFactory {
 	 * @return the client
 	 */
 	WebClient webClient(WaveClientSetup setup) {
-		WebClient.Builder builder = setup.configure(this.webClientBuilder.clone()).baseUrl(setup.baseUrl());
+		WebClient.Builder builder = setup.configure(this.webClientBuilder.get().clone()).baseUrl(setup.baseUrl());
 		this.webClientCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -124,7 +124,7 @@ final class WaveClientFactory {
 	 * @return the client
 	 */
 	RestClient restClient(WaveClientSetup setup) {
-		RestClient.Builder builder = setup.configure(this.restClientBuilder.clone()).baseUrl(setup.baseUrl());
+		RestClient.Builder builder = setup.configure(this.restClientBuilder.get().clone()).baseUrl(setup.baseUrl());
 		this.restClientCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.wavestarter.blue.BlueApiClients;
@@ -107,23 +108,24 @@ final class WaveClientRegistry implements WaveClients {
 
 	@Override
 	public WebClient webClient(String name) {
-		Client client = client(name);
-		factory();
-		return client.webClient().get();
+		return part(name, Client::webClient);
 	}
 
 	@Override
 	public RestClient restClient(String name) {
-		Client client = client(name);
-		factory();
-		return client.restClient().get();
+		return part(name, Client::restClient);
 	}
 
 	@Override
 	public WaveAccessTokenProvider tokens(String name) {
+		return part(name, Client::tokens);
+	}
+
+	/** A part of a client, built at its first use, with the factory resolved first. */
+	private <T> T part(String name, Function<Client, Supplier<T>> part) {
 		Client client = client(name);
 		factory();
-		return client.tokens().get();
+		return part.apply(client).get();
 	}
 
 	@Override
