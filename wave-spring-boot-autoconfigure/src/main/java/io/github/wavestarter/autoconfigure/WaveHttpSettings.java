@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.unit.DataSize;
 
@@ -26,6 +28,18 @@ import org.springframework.util.unit.DataSize;
 record WaveHttpSettings(WaveProperties.Connector connector, @Nullable Duration connectTimeout,
 		@Nullable Duration responseTimeout, @Nullable DataSize maxInMemorySize, @Nullable SslBundle sslBundle,
 		@Nullable String sslBundleName, @Nullable WaveProxy proxy) {
+
+	/**
+	 * Boot's settings of the Wave clients: {@code wave.http.*} over the application's
+	 * {@code spring.http.clients.*}, and never a redirect followed.
+	 * @param defaults the application's HTTP client settings, or {@code null}
+	 * @return the settings
+	 */
+	HttpClientSettings clientSettings(@Nullable HttpClientSettings defaults) {
+		return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, this.connectTimeout, this.responseTimeout,
+				this.sslBundle)
+			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
+	}
 
 	@Override
 	public String toString() {

@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +46,7 @@ final class WaveJdkConnector {
 	}
 
 	static WaveConnector create(WaveHttpSettings settings, @Nullable HttpClientSettings defaults) {
-		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
-				settings.responseTimeout(), settings.sslBundle())
-			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
+		HttpClientSettings clientSettings = settings.clientSettings(defaults);
 		Duration responseTimeout = clientSettings.readTimeout();
 		WaveProxy proxy = settings.proxy();
 		ProxyRoute route = (proxy != null) ? new ProxyRoute(proxy) : null;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.github.wavestarter.autoconfigure.InvalidWaveConfigurationException.Problem;
 import io.github.wavestarter.autoconfigure.WaveProperties.Connector;
+import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.client.WaveCredentials;
 import io.github.wavestarter.token.WaveGrantType;
 import io.github.wavestarter.token.WaveTokenManager;
@@ -37,9 +38,6 @@ final class WavePropertiesMapper {
 
 	/** A class of Reactor Netty's HTTP client, told apart from the rest of Reactor. */
 	static final String REACTOR_NETTY_CLIENT = "reactor.netty.http.client.HttpClient";
-
-	/** The name of the client configured with {@code wave.*}, among the named ones. */
-	static final String DEFAULT_CLIENT = "default";
 
 	static final String CLIENTS_PREFIX = "wave.clients.";
 
@@ -127,9 +125,9 @@ final class WavePropertiesMapper {
 					"Rename the client, for example wave.clients.customer-1.*"));
 			return null;
 		}
-		if (DEFAULT_CLIENT.equals(name)) {
+		if (WaveClients.DEFAULT.equals(name)) {
 			problems.add(new Problem(prefix, "uses the name of the client configured with wave.*",
-					"Choose another name; '" + DEFAULT_CLIENT + "' is reserved"));
+					"Choose another name; '" + WaveClients.DEFAULT + "' is reserved"));
 			return null;
 		}
 		WaveProperties effective = effectiveProperties(name, environment);

@@ -11,7 +11,6 @@ import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -60,9 +59,7 @@ final class WaveReactorConnector {
 		UnaryOperator<HttpClient> proxied = (client) -> (proxy != null) ? applyProxy(client, proxy) : client;
 		// last, after the application's own HttpClient customizers
 		UnaryOperator<HttpClient> guarded = (client) -> client.followRedirect(false).wiretap(false);
-		HttpClientSettings clientSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, settings.connectTimeout(),
-				settings.responseTimeout(), settings.sslBundle())
-			.orElse((defaults != null) ? defaults : HttpClientSettings.defaults());
+		HttpClientSettings clientSettings = settings.clientSettings(defaults);
 		ReactorClientHttpConnectorBuilder reactorConnector = (connectorBuilder instanceof ReactorClientHttpConnectorBuilder reactor)
 				? reactor : ClientHttpConnectorBuilder.reactor();
 		ReactorClientHttpRequestFactoryBuilder reactorRequestFactory = (requestFactoryBuilder instanceof ReactorClientHttpRequestFactoryBuilder reactor)
