@@ -139,7 +139,7 @@ public final class WaveAutoConfiguration {
 	@Lazy
 	WaveClientSetup waveClientSetup(WaveSettings settings, WaveClientFactory factory,
 			ObjectProvider<WaveAccessTokenProvider> tokens) {
-		return factory.setup(settings, new LazyTokenProvider(tokens));
+		return factory.setup(settings, new LazyTokenProvider(tokens), WaveClients.DEFAULT);
 	}
 
 	/**

@@ -100,11 +100,12 @@ final class WaveClientFactory {
 	 * What makes a client of these settings a Wave client.
 	 * @param settings the client's settings
 	 * @param tokens its token provider
+	 * @param clientTag the value of its metrics' {@code wave.client} tag
 	 * @return the setup
 	 */
-	WaveClientSetup setup(WaveSettings settings, WaveAccessTokenProvider tokens) {
+	WaveClientSetup setup(WaveSettings settings, WaveAccessTokenProvider tokens, String clientTag) {
 		return new WaveClientSetup(settings, this.connectors.get(settings.http()), tokens, this.jsonMapper,
-				this.observationRegistry);
+				this.observationRegistry, clientTag);
 	}
 
 	/**

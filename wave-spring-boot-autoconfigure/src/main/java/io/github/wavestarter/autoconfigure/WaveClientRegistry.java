@@ -79,7 +79,7 @@ final class WaveClientRegistry implements WaveClients {
 		// built at first use, without a lock: the factory is resolved before, and a
 		// client built twice by racing threads is built once more and dropped
 		Memo<WaveTokenManager> tokens = new Memo<>(() -> factory().tokenManager(registration, client, tag));
-		Memo<WaveClientSetup> setup = new Memo<>(() -> factory().setup(client, tokens.get()));
+		Memo<WaveClientSetup> setup = new Memo<>(() -> factory().setup(client, tokens.get(), tag));
 		return new Client(name, client.baseUrl(), runtime, tokens::get,
 				new Memo<>(() -> factory().webClient(setup.get())),
 				new Memo<>(() -> factory().restClient(setup.get())));

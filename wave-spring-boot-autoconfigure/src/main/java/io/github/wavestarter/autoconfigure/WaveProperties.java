@@ -116,6 +116,12 @@ public class WaveProperties {
 	private final Http http = new Http();
 
 	/**
+	 * Rate limit and retries of the Blue API calls.
+	 */
+	@NestedConfigurationProperty
+	private final Api api = new Api();
+
+	/**
 	 * Settings for decoding Blue API server streams.
 	 */
 	@NestedConfigurationProperty
@@ -236,6 +242,10 @@ public class WaveProperties {
 		return this.http;
 	}
 
+	public Api getApi() {
+		return this.api;
+	}
+
 	public Stream getStream() {
 		return this.stream;
 	}
@@ -313,6 +323,13 @@ public class WaveProperties {
 		@NestedConfigurationProperty
 		private final Http http = new Http();
 
+		/**
+		 * Rate limit and retries of this client's calls (its own rate limit, with the
+		 * same settings); each unset key is taken from wave.api.*.
+		 */
+		@NestedConfigurationProperty
+		private final Api api = new Api();
+
 		public @Nullable String getClientId() {
 			return this.clientId;
 		}
@@ -383,6 +400,10 @@ public class WaveProperties {
 
 		public Http getHttp() {
 			return this.http;
+		}
+
+		public Api getApi() {
+			return this.api;
 		}
 
 		@Override
@@ -723,6 +744,90 @@ public class WaveProperties {
 			return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username + ", password="
 					+ Masking.presence(this.password) + ", nonProxyHosts=" + this.nonProxyHosts + ", fromEnv="
 					+ this.fromEnv + "]";
+		}
+
+	}
+
+	/**
+	 * Rate limit and retries of the Blue API calls ({@code wave.api.*}). Each client has
+	 * its own rate limit, shared by its WebClient and its RestClient.
+	 */
+	public static class Api {
+
+		/**
+		 * Most Blue API calls per second of one client, spaced evenly; a call over it
+		 * waits for its turn (without blocking a reactive thread) instead of collecting a
+		 * 429. Alphaus allows 100 calls per second per user: N application instances
+		 * sharing one credential should each use 100/N. 0 turns the limit off.
+		 */
+		private double maxRequestsPerSecond = 100;
+
+		/**
+		 * Retries of calls answered 429, 502, 503 or 504, or whose connection failed
+		 * before any answer.
+		 */
+		@NestedConfigurationProperty
+		private final Retry retry = new Retry();
+
+		public double getMaxRequestsPerSecond() {
+			return this.maxRequestsPerSecond;
+		}
+
+		public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+			this.maxRequestsPerSecond = maxRequestsPerSecond;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retries of Blue API calls ({@code wave.api.retry.*}): only of calls that are safe
+	 * to repeat (GET, and the POST custom methods ':read'), unless a call opts in.
+	 */
+	public static class Retry {
+
+		/**
+		 * How many times a call is attempted in all; 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Backoff before the first retry; doubled (with jitter) for each further retry. A
+		 * 'Retry-After' of the answer is waited for, plus the jitter.
+		 */
+		private Duration backoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest wait before a retry, 'Retry-After' included: an answer asking for a
+		 * longer wait goes to the caller at once.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getBackoff() {
+			return this.backoff;
+		}
+
+		public void setBackoff(Duration backoff) {
+			this.backoff = backoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.github.wavestarter.autoconfigure.InvalidWaveConfigurationException.Problem;
 import io.github.wavestarter.autoconfigure.WaveProperties.Connector;
+import io.github.wavestarter.client.WaveApiCalls;
 import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.client.WaveCredentials;
 import io.github.wavestarter.token.WaveGrantType;
@@ -46,7 +47,7 @@ final class WavePropertiesMapper {
 
 	/** The properties a named client has of its own, as {@code wave.*} names. */
 	private static final Pattern CLIENT_SCOPED = Pattern.compile(
-			"\\bwave\\.((?:client-id|client-secret|grant-type|username|password|scope|token-uri|base-url|token\\.[a-z-]+|http\\.[a-z.-]*[a-z])\\b)");
+			"\\bwave\\.((?:client-id|client-secret|grant-type|username|password|scope|token-uri|base-url|token\\.[a-z-]+|http\\.[a-z.-]*[a-z]|api\\.[a-z.-]*[a-z])\\b)");
 
 	/** The JDK's list of authentication schemes refused for proxy tunnels. */
 	static final String JDK_TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
@@ -108,7 +109,7 @@ final class WavePropertiesMapper {
 				properties.getPassword(), token(properties.getToken()), properties.getBaseUrl(),
 				new WaveHttpSettings(connector, http.getConnectTimeout(), http.getResponseTimeout(),
 						http.getMaxInMemorySize(), sslBundle, http.getSslBundle(), proxy),
-				clients);
+				api(properties.getApi()), clients);
 	}
 
 	/**
@@ -185,7 +186,7 @@ final class WavePropertiesMapper {
 		ClientRegistration registration = registration(name, credentials.clientId(), credentials.clientSecret(),
 				credentials.grantType(), properties);
 		return new WaveSettings(registration, credentials.username(), credentials.password(), defaults.token(),
-				defaults.baseUrl(), defaults.http(), Map.of());
+				defaults.baseUrl(), defaults.http(), defaults.api(), Map.of());
 	}
 
 	/**
@@ -220,6 +221,12 @@ final class WavePropertiesMapper {
 		return new WaveTokenManager.Settings(token.getTimeout(), token.getMaxAttempts(), token.getRetryBackoff(),
 				token.getDefaultExpiresIn(), token.getClockSkew(), token.getForcedRenewalInterval(),
 				token.isUseRefreshToken());
+	}
+
+	private static WaveApiCalls.Settings api(WaveProperties.Api api) {
+		WaveProperties.Retry retry = api.getRetry();
+		return new WaveApiCalls.Settings(api.getMaxRequestsPerSecond(), retry.getMaxAttempts(), retry.getBackoff(),
+				retry.getMaxBackoff());
 	}
 
 	private static @Nullable SslBundle sslBundle(@Nullable String name, @Nullable SslBundles sslBundles,

@@ -96,6 +96,7 @@ final class WavePropertiesValidator {
 		}
 		checkToken(problems, typed, properties.getToken());
 		checkHttp(properties.getHttp(), typed, problems);
+		checkApi(properties.getApi(), typed, problems);
 	}
 
 	private static void requireOwn(List<Problem> problems, @Nullable String value, String property, String what) {
@@ -130,13 +131,32 @@ final class WavePropertiesValidator {
 				defaults.getRetryBackoff());
 		requireNotNegative(problems, typed, token.getForcedRenewalInterval(), "wave.token.forced-renewal-interval",
 				defaults.getForcedRenewalInterval());
-		if (token.getMaxAttempts() < 1) {
-			problems.add(new Problem("wave.token.max-attempts",
-					"is " + shown(typed, "wave.token.max-attempts", token.getMaxAttempts())
-							+ ", but at least one attempt is needed",
-					"Set wave.token.max-attempts to 1 (no retries) or more; the default is "
-							+ defaults.getMaxAttempts()));
+		requireAttempts(problems, typed, token.getMaxAttempts(), "wave.token.max-attempts", defaults.getMaxAttempts());
+	}
+
+	/**
+	 * Checks {@code wave.api.*}: a rate of zero or more, at least one attempt, a backoff
+	 * of zero or more and a longest backoff above zero.
+	 */
+	private static void checkApi(WaveProperties.Api api, Function<String, @Nullable String> typed,
+			List<Problem> problems) {
+		WaveProperties.Api defaults = DEFAULTS.getApi();
+		String rate = "wave.api.max-requests-per-second";
+		double perSecond = api.getMaxRequestsPerSecond();
+		if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+			problems.add(new Problem(rate, "is " + shown(typed, rate, perSecond) + ", but must be zero or more",
+					"Set " + rate + " to the calls per second allowed to this application (Alphaus allows "
+							+ (long) defaults.getMaxRequestsPerSecond()
+							+ " per user; N instances sharing a credential should each use "
+							+ (long) defaults.getMaxRequestsPerSecond() + "/N), or to 0 for no limit"));
 		}
+		WaveProperties.Retry retry = api.getRetry();
+		requireAttempts(problems, typed, retry.getMaxAttempts(), "wave.api.retry.max-attempts",
+				defaults.getRetry().getMaxAttempts());
+		requireNotNegative(problems, typed, retry.getBackoff(), "wave.api.retry.backoff",
+				defaults.getRetry().getBackoff());
+		requirePositive(problems, typed, retry.getMaxBackoff(), "wave.api.retry.max-backoff",
+				defaults.getRetry().getMaxBackoff());
 	}
 
 	/**
@@ -239,6 +259,15 @@ final class WavePropertiesValidator {
 		if (value == null || value.isZero() || value.isNegative()) {
 			problems.add(new Problem(property, "is " + shown(typed, property, value) + ", but must be longer than zero",
 					"Set " + property + " to a positive duration such as " + format(usual) + " (the default)"));
+		}
+	}
+
+	private static void requireAttempts(List<Problem> problems, Function<String, @Nullable String> typed, int value,
+			String property, int usual) {
+		if (value < 1) {
+			problems.add(new Problem(property,
+					"is " + shown(typed, property, value) + ", but at least one attempt is needed",
+					"Set " + property + " to 1 (no retries) or more; the default is " + usual));
 		}
 	}
 

@@ -166,6 +166,27 @@ class InvalidWaveConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void unusableApiSettingsNameTheirPropertiesForEveryClient() {
+		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
+				"wave.client-secret=Secret-xyz", "wave.api.max-requests-per-second=-1", "wave.api.retry.max-attempts=0",
+				"wave.api.retry.backoff=-1ms", "wave.api.retry.max-backoff=0s", "wave.clients.acme.client-id=acme",
+				"wave.clients.acme.client-secret=Secret-acme", "wave.clients.acme.api.retry.max-attempts=-2"));
+		assertThat(analysis.getDescription())
+			.contains("wave.api.max-requests-per-second: is -1, but must be zero or more")
+			.contains("wave.api.retry.max-attempts: is 0, but at least one attempt is needed")
+			.contains("wave.api.retry.backoff: is -1ms, but must not be negative")
+			.contains("wave.api.retry.max-backoff: is 0s, but must be longer than zero")
+			.contains("wave.clients.acme.api.retry.max-attempts: is -2")
+			.doesNotContain("Secret-");
+		assertThat(analysis.getAction()).contains("each use 100/N").contains("wave.api.retry.max-attempts to 1");
+		this.runner
+			.withPropertyValues("wave.client-id=id", "wave.client-secret=Secret-xyz",
+					"wave.api.max-requests-per-second=0", "wave.api.retry.max-attempts=1", "wave.api.retry.backoff=0ms",
+					"wave.api.retry.max-backoff=1ms")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void httpTimeoutsAndSizesOfZeroOrLessAreNamedAsTheyWereWritten() {
 		FailureAnalysis analysis = analyze(this.runner.withPropertyValues("wave.client-id=id",
 				"wave.client-secret=Secret-xyz", "wave.http.connect-timeout=-1s", "wave.http.responseTimeout=-60s",

@@ -96,9 +96,11 @@ class WaveRestClientStreamTests {
 	@Test
 	void anErrorAnswerFailsBeforeAnyRow() {
 		this.runner.run((context) -> {
-			this.server.faults().api().failNext(1).withStatus(503);
+			// a read: retried (wave.api.retry.max-attempts=3), and then the last answer
+			this.server.faults().api().failNext(3).withStatus(503);
 			assertThatExceptionOfType(BlueApiException.class).isThrownBy(() -> costs(context).close())
 				.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
+			assertThat(this.server.journal().apiRequestCount()).isEqualTo(3);
 		});
 	}
 

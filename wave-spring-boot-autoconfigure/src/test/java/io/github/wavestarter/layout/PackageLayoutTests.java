@@ -56,7 +56,7 @@ class PackageLayoutTests {
 			"client.WaveWebClientCustomizer", "client.WaveRestClientCustomizer",
 			"client.WaveTokenEndpointClientCustomizer", "client.WaveBearerTokenFilter",
 			"client.WaveBearerTokenInterceptor", "client.AmbiguousRequestPathException", "client.WaveClients",
-			"client.WaveCredentials",
+			"client.WaveCredentials", "client.WaveApiCalls",
 			// tokens
 			"token.WaveAccessTokenProvider", "token.WaveTokenManager", "token.TokenState", "token.WaveTokenException",
 			"token.WaveGrantType", "token.BearerTokens",
