@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.api.ApiUser;
+import io.github.wavestarter.blue.api.BillingApi;
 import io.github.wavestarter.blue.api.CostApi;
+import io.github.wavestarter.blue.api.GetInvoiceRequest;
 import io.github.wavestarter.blue.api.IamApi;
+import io.github.wavestarter.blue.api.InvoiceReadiness;
+import io.github.wavestarter.blue.api.InvoiceSummary;
+import io.github.wavestarter.blue.api.ListInvoicesRequest;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -24,8 +31,9 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the report: whoami, the AWS accounts, and this month's AWS costs (total and top
- * services). Failures of the Wave API are printed and turned into exit code 1.
+ * Prints the report: whoami, the AWS accounts, this month's AWS costs (total and top
+ * services) and the invoice totals per billing group of the latest month whose billing is
+ * final. Failures of the Wave API are printed and turned into exit code 1.
  */
 @Component
 class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -36,6 +44,15 @@ class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** {@code yyyymmdd}, the date format of {@code costs:read}. */
 	static final DateTimeFormatter API_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
+	/** {@code yyyymm}, the month format of the invoice calls. */
+	static final DateTimeFormatter INVOICE_MONTH = DateTimeFormatter.ofPattern("uuuuMM", Locale.ROOT);
+
+	/** {@code yyyy-mm}, the month format of {@code reports/invoicereadiness}. */
+	static final DateTimeFormatter READINESS_MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
+
+	/** Invoices read at the same time ({@code invoice/{date}:read} is one call each). */
+	private static final int INVOICE_CONCURRENCY = 4;
+
 	private static final int MAX_LISTED_ACCOUNTS = 10;
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -43,6 +60,8 @@ class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	private final IamApi iam;
 
 	private final CostApi costs;
+
+	private final BillingApi billing;
 
 	private final Clock clock;
 
@@ -52,10 +71,11 @@ class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
-	ReportRunner(IamApi iam, CostApi costs, Clock clock,
+	ReportRunner(IamApi iam, CostApi costs, BillingApi billing, Clock clock,
 			@Value("${" + DemoBackend.DEMO_PROPERTY + ":false}") boolean demo) {
 		this.iam = iam;
 		this.costs = costs;
+		this.billing = billing;
 		this.clock = clock;
 		this.demo = demo;
 	}
@@ -69,6 +89,7 @@ class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			printWhoAmI();
 			printAccounts();
 			printCosts();
+			printInvoices();
 		}
 		catch (BlueApiException ex) {
 			System.err.println("Wave API call failed: " + ex.getMessage());
@@ -124,6 +145,53 @@ class ReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			this.out.println(String.format(Locale.ROOT, "    %-22s %18s  %5s%%", service.service(),
 					money(service.cost(), report.currency()), percent(service.cost(), report.total())));
 		}
+	}
+
+	/**
+	 * The invoices of this month if its AWS billing is final ({@code invoicereadiness}),
+	 * else of last month: {@code invoice:read} lists one invoice per billing group, and
+	 * {@code invoice/{date}:read} gives the amounts of each created one.
+	 */
+	private void printInvoices() {
+		YearMonth thisMonth = YearMonth.now(this.clock);
+		InvoiceReadiness readiness = this.costs.getInvoiceReadiness("aws", thisMonth.format(READINESS_MONTH))
+			.block(TIMEOUT);
+		boolean ready = readiness != null && Boolean.TRUE.equals(readiness.ready());
+		YearMonth month = ready ? thisMonth : thisMonth.minusMonths(1);
+		String yyyymm = month.format(INVOICE_MONTH);
+		AtomicLong groups = new AtomicLong();
+		// only created invoices have amounts; one invoice/{date}:read each
+		Flux<InvoiceReport.GroupTotal> totals = this.billing.listInvoices(ListInvoicesRequest.of(yyyymm))
+			.doOnNext((invoice) -> groups.incrementAndGet())
+			.filter((invoice) -> Boolean.TRUE.equals(invoice.isCreated()) && invoice.billingInternalId() != null)
+			.flatMap((invoice) -> invoiceTotals(yyyymm, invoice), INVOICE_CONCURRENCY);
+		InvoiceReport report = InvoiceReport.of(totals).block(TIMEOUT);
+		this.out.println("Invoices " + month + ", " + groups.get() + " billing groups");
+		if (!ready) {
+			this.out.println("  (" + thisMonth + " is not final yet: " + readiness(readiness) + ")");
+		}
+		for (InvoiceReport.GroupTotal total : report.top()) {
+			this.out.println(String.format(Locale.ROOT, "    %-30s %18s", total.billingGroup(),
+					money(total.total(), total.currency())));
+		}
+		if (report.more() > 0) {
+			this.out.println("    ... and " + report.more() + " more");
+		}
+		if (report.totals().isEmpty()) {
+			this.out.println("  No invoice created for " + month);
+		}
+		report.totals().forEach((currency, sum) -> this.out.println("  Grand total: " + money(sum, currency)));
+	}
+
+	private Flux<InvoiceReport.GroupTotal> invoiceTotals(String yyyymm, InvoiceSummary invoice) {
+		String label = InvoiceReport.label(invoice);
+		return this.billing.getInvoice(yyyymm, new GetInvoiceRequest(invoice.billingInternalId()))
+			.flatMapIterable((detail) -> InvoiceReport.totals(label, detail));
+	}
+
+	private static String readiness(InvoiceReadiness readiness) {
+		return (readiness != null && readiness.reason() != null && !readiness.reason().isBlank()) ? readiness.reason()
+				: "not ready";
 	}
 
 	static String money(BigDecimal amount, String currency) {

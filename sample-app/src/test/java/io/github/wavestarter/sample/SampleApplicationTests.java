@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,6 +54,9 @@ class SampleApplicationTests {
 	private static final Pattern SERVICE = Pattern.compile("^    (\\S+)\\s+([\\d,.]+) USD\\s+([\\d.]+)%$",
 			Pattern.MULTILINE);
 
+	private static final Pattern INVOICES = Pattern.compile("^Invoices (\\d{4}-\\d{2}), (\\d+) billing groups$",
+			Pattern.MULTILINE);
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder()
@@ -85,6 +91,8 @@ class SampleApplicationTests {
 		try (MockWaveServer wave = MockWaveServer.start()) {
 			expected = expected(wave, today.withDayOfMonth(1), today);
 		}
+		assertThat(expected.notReadyReason).isNotEmpty();
+		assertThat(expected.invoiceSection.get(0)).startsWith("Invoices " + YearMonth.from(today).minusMonths(1));
 
 		assertThat(out).contains("Who am I:      " + expected.whoAmI + " (email ");
 		assertThat(out).contains("AWS accounts:  " + expected.accountIds.size());
@@ -112,6 +120,11 @@ class SampleApplicationTests {
 			.map((e) -> e.getKey() + " " + money(e.getValue()))
 			.toList();
 		assertThat(printed).containsExactlyElementsOf(top5);
+
+		// the invoices of last month: the emulator's current month is never final
+		YearMonth thisMonth = YearMonth.from(today);
+		assertThat(out).contains("  (" + thisMonth + " is not final yet: " + expected.notReadyReason + ")");
+		assertThat(invoiceSection(out)).containsExactlyElementsOf(expected.invoiceSection);
 
 		// the emulator was closed with the context
 		assertThatExceptionOfType(ConnectException.class).isThrownBy(
@@ -149,8 +162,12 @@ class SampleApplicationTests {
 				.contains("Who am I:      real-client (email real-client@acme.example, org acme)")
 				.contains("AWS accounts:  3");
 			assertThat(real.journal().tokenRequestCount()).isEqualTo(1);
-			assertThat(real.journal().apiRequests()).extracting((r) -> r.path())
-				.containsExactly("/iam/v1/whoami", "/cost/v1/aws/accounts", "/cost/v1/aws/costs:read");
+			assertThat(real.journal().apiRequests())
+				.extracting((r) -> r.path().replaceAll("/invoice/\\d{6}:read$", "/invoice/{date}:read"))
+				.containsExactly("/iam/v1/whoami", "/cost/v1/aws/accounts", "/cost/v1/aws/costs:read",
+						"/cost/v1/aws/reports/invoicereadiness", "/billing/v1/invoice:read",
+						"/billing/v1/invoice/{date}:read", "/billing/v1/invoice/{date}:read",
+						"/billing/v1/invoice/{date}:read");
 		}
 	}
 
@@ -172,8 +189,115 @@ class SampleApplicationTests {
 		assertThat(output.getOut()).doesNotContain("Total:");
 	}
 
+	@Test
+	void invoicesOfThisMonthOnceItsBillingIsFinal(CapturedOutput output) throws Exception {
+		// the emulator's clock is 40 days ahead: the sample's current month is closed
+		// there
+		Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
+		YearMonth before = YearMonth.now(ZoneOffset.UTC);
+		try (MockWaveServer real = MockWaveServer.builder().clock(ahead).start()) {
+			try (ConfigurableApplicationContext context = SampleApplication.run("--spring.profiles.active=wave",
+					"--wave.token-uri=" + real.tokenUri(), "--wave.base-url=" + real.baseUrl(),
+					"--wave.client-id=" + real.clientId(), "--wave.client-secret=" + real.clientSecret())) {
+				assertThat(SpringApplication.exit(context)).isZero();
+			}
+			String out = output.getOut();
+			Matcher header = INVOICES.matcher(out);
+			assertThat(header.find()).as("invoices line in:%n%s", out).isTrue();
+			YearMonth month = YearMonth.parse(header.group(1));
+			assertThat(month).isIn(before, YearMonth.now(ZoneOffset.UTC));
+			assertThat(out).doesNotContain("is not final yet");
+			String token = real.tokens().issueAccessToken();
+			assertThat(invoiceSection(out)).containsExactlyElementsOf(expectedInvoices(real, token, month));
+		}
+	}
+
+	@Test
+	void invoiceErrorIsReportedWithExitCodeOne(CapturedOutput output) {
+		try (MockWaveServer real = MockWaveServer.start()) {
+			real.faults().api("/billing/v1/invoice:read").failNext(1).withMidStreamError(1, 7, "no invoice access");
+			try (ConfigurableApplicationContext context = SampleApplication.run("--spring.profiles.active=wave",
+					"--wave.token-uri=" + real.tokenUri(), "--wave.base-url=" + real.baseUrl(),
+					"--wave.client-id=" + real.clientId(), "--wave.client-secret=" + real.clientSecret())) {
+				assertThat(SpringApplication.exit(context)).isEqualTo(1);
+			}
+		}
+
+		assertThat(output.getErr()).contains("Wave API call failed").contains("no invoice access");
+		assertThat(output.getOut()).contains("  Total:").doesNotContain("Grand total:");
+	}
+
+	/**
+	 * The lines of the invoice section: the header, the billing groups, "... and N more"
+	 * and the grand totals (not the note on the current month).
+	 */
+	private static List<String> invoiceSection(String out) {
+		Matcher header = INVOICES.matcher(out);
+		assertThat(header.find()).as("invoices line in:%n%s", out).isTrue();
+		List<String> lines = new ArrayList<>();
+		for (String line : out.substring(header.start()).split("\\R")) {
+			if (line.startsWith("Invoices ") || line.startsWith("    ") || line.startsWith("  Grand total: ")) {
+				lines.add(line.replaceAll(" {2,}", " ").strip());
+			}
+			else if (!line.startsWith("  (")) {
+				break;
+			}
+		}
+		return lines;
+	}
+
 	private record Expected(String whoAmI, List<String> accountIds, long rows, BigDecimal total,
-			Map<String, BigDecimal> byService) {
+			Map<String, BigDecimal> byService, String notReadyReason, List<String> invoiceSection) {
+	}
+
+	/**
+	 * The invoice section as the sample should print it, from the emulator's raw answers:
+	 * {@code invoice:read} of the month, then {@code invoice/{date}:read} of each created
+	 * invoice, the amount of its {@code total} item.
+	 */
+	private List<String> expectedInvoices(MockWaveServer wave, String token, YearMonth month)
+			throws IOException, InterruptedException {
+		String yyyymm = month.format(DateTimeFormatter.ofPattern("uuuuMM"));
+		String list = post(wave, token, "/billing/v1/invoice:read", "{\"date\":\"" + yyyymm + "\"}");
+		int groups = 0;
+		// group name -> amount (USD: the emulator's only currency)
+		Map<String, BigDecimal> byGroup = new HashMap<>();
+		for (String line : list.split("\n")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonNode invoice = this.json.readTree(line).path("result");
+			groups++;
+			if (!invoice.path("isCreated").asBoolean()) {
+				continue;
+			}
+			JsonNode detail = this.json.readTree(post(wave, token, "/billing/v1/invoice/" + yyyymm + ":read",
+					"{\"groupId\":\"" + invoice.path("billingInternalId").asString() + "\"}"));
+			for (JsonNode item : detail.path("aws").path("total")) {
+				if (item.path("name").asString().equals("total")) {
+					assertThat(item.path("currency").asString()).isEqualTo("USD");
+					byGroup.merge(invoice.path("billingGroupName").asString(), item.path("amount").decimalValue(),
+							BigDecimal::add);
+				}
+			}
+		}
+		assertThat(byGroup).isNotEmpty();
+		assertThat(byGroup.values()).anySatisfy((amount) -> assertThat(amount).isPositive());
+		List<String> section = new ArrayList<>();
+		section.add("Invoices " + month + ", " + groups + " billing groups");
+		byGroup.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(10)
+			.forEach((e) -> section.add(e.getKey() + " " + money(e.getValue()) + " USD"));
+		if (byGroup.size() > 10) {
+			section.add("... and " + (byGroup.size() - 10) + " more");
+		}
+		BigDecimal sum = byGroup.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		section.add("Grand total: " + money(sum) + " USD");
+		// the section collapses runs of spaces: so do the names
+		return section.stream().map((line) -> line.replaceAll(" {2,}", " ").strip()).toList();
 	}
 
 	private Expected expected(MockWaveServer wave, LocalDate start, LocalDate end)
@@ -208,7 +332,23 @@ class SampleApplicationTests {
 			byService.merge(aws.path("productCode").asString(), cost, BigDecimal::add);
 		}
 		assertThat(rows).isPositive();
-		return new Expected(whoAmI, accountIds, rows, total, byService);
+		YearMonth thisMonth = YearMonth.from(end);
+		JsonNode readiness = this.json
+			.readTree(get(wave, token, "/cost/v1/aws/reports/invoicereadiness?month=" + thisMonth));
+		boolean ready = readiness.path("ready").asBoolean();
+		List<String> invoices = expectedInvoices(wave, token, ready ? thisMonth : thisMonth.minusMonths(1));
+		return new Expected(whoAmI, accountIds, rows, total, byService,
+				ready ? "" : readiness.path("reason").asString(), invoices);
+	}
+
+	private String post(MockWaveServer wave, String token, String path, String body)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http
+			.send(request(wave, token, path).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
 	}
 
 	private String get(MockWaveServer wave, String token, String path) throws IOException, InterruptedException {
