@@ -3,12 +3,17 @@ package io.github.wavestarter.test;
 import static io.github.wavestarter.test.WaveHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.github.wavestarter.test.journal.RecordedApiRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -157,6 +162,24 @@ class RateLimitTests {
 		Thread.sleep(120);
 
 		assertThat(http.get(WHOAMI, token).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void concurrentRequestsGetExactlyTheCapacity() throws Exception {
+		start(MockWaveServer.builder().rateLimit(10));
+		String token = http.accessToken();
+		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			responses.add(WaveHttp.CLIENT.sendAsync(http.api(WHOAMI, token).GET().build(),
+					HttpResponse.BodyHandlers.ofString()));
+		}
+		CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+		Map<Integer, Long> statuses = responses.stream()
+			.collect(Collectors.groupingBy((response) -> response.join().statusCode(), Collectors.counting()));
+		assertThat(statuses).containsOnly(entry(200, 10L), entry(429, 30L));
+		assertThat(server.journal().rateLimitedRequestCount()).isEqualTo(30);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(40);
 	}
 
 	@Test

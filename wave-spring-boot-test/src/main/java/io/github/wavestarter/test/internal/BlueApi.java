@@ -105,12 +105,6 @@ public final class BlueApi {
 				new Route("GET", "/ops/v1/([^/]+)", (m, body, bearer, q) -> f.getOperation(m.group(1))));
 	}
 
-	/** An API without rate limit. */
-	public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
-			StubRegistry stubs, FaultApplier faultApplier, FinOps finOps) {
-		this(settings, tokens, journal, faults, stubs, faultApplier, finOps, new RateLimiter(0, System::nanoTime));
-	}
-
 	/**
 	 * @param rateLimiter the rate limit applied to every request with a valid token
 	 * before anything else
