@@ -10,6 +10,7 @@ import io.github.wavestarter.test.internal.FaultApplier;
 import io.github.wavestarter.test.internal.FinOps;
 import io.github.wavestarter.test.internal.Json;
 import io.github.wavestarter.test.internal.LongRunningOperations;
+import io.github.wavestarter.test.internal.RateLimiter;
 import io.github.wavestarter.test.internal.ResponseWriter;
 import io.github.wavestarter.test.internal.TokenEndpoint;
 import io.github.wavestarter.test.internal.TokenStore;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import reactor.netty.DisposableServer;
@@ -87,7 +89,8 @@ import reactor.netty.resources.LoopResources;
  * obtained it: the Blue API accepts any valid token, {@code GET /iam/v1/whoami} answers
  * for the token's client ({@code metadata.clientId}), and the journal attributes each
  * request to its client ({@link RequestJournal#apiRequests(String)},
- * {@link RequestJournal#tokenRequestCount(String)}).
+ * {@link RequestJournal#tokenRequestCount(String)}). A {@linkplain Builder#rateLimit(int)
+ * rate limit} per client, as strict as the documented one of Alphaus, can be switched on.
  *
  * <p>
  * The server runs on its own event loop (daemon threads), so it survives an application
@@ -142,6 +145,10 @@ public final class MockWaveServer implements AutoCloseable {
 
 	private final FinOps finOps;
 
+	private final RateLimiter rateLimiter;
+
+	private final int builtRateLimit;
+
 	private MockWaveServer(Builder builder) {
 		List<Account> data = builder.accounts.stream().map(a -> new Account(a.vendor(), a.id(), a.name())).toList();
 		this.clients = List.copyOf(builder.clients.values());
@@ -162,9 +169,11 @@ public final class MockWaveServer implements AutoCloseable {
 		ResponseWriter writer = new ResponseWriter(builder.streamBatchSize);
 		FaultApplier faultApplier = new FaultApplier(writer);
 		this.finOps = new FinOps(settings, new LongRunningOperations(builder.operationPolls));
+		this.builtRateLimit = builder.rateLimit;
+		this.rateLimiter = new RateLimiter(builder.rateLimit, builder.rateLimitNanoTime);
 		WaveRouter router = new WaveRouter(new TokenEndpoint(settings, store, journal, faults, faultApplier),
-				new BlueApi(settings, store, journal, faults, stubs, faultApplier, finOps), writer, journal,
-				builder.clock);
+				new BlueApi(settings, store, journal, faults, stubs, faultApplier, finOps, rateLimiter), writer,
+				journal, builder.clock);
 		this.loops = LoopResources.create("mock-wave", 1, true);
 		HttpServer http = HttpServer.create().runOn(loops).host("127.0.0.1").port(builder.port).handle(router::route);
 		SslContext sslContext = builder.sslContext;
@@ -402,15 +411,38 @@ public final class MockWaveServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Sets the rate limit of the Blue API until {@link #reset()} (see
+	 * {@link Builder#rateLimit(int)}); every client starts again with a full bucket of
+	 * the new size.
+	 * @param requestsPerSecond requests per second per client; {@code 0} turns the limit
+	 * off
+	 * @return this
+	 * @throws IllegalArgumentException if {@code requestsPerSecond} is negative
+	 */
+	public MockWaveServer setRateLimit(int requestsPerSecond) {
+		rateLimiter.setRequestsPerSecond(requestsPerSecond);
+		return this;
+	}
+
+	/**
+	 * @return the rate limit of the Blue API in requests per second per client, {@code 0}
+	 * when off (see {@link Builder#rateLimit(int)} and {@link #setRateLimit(int)})
+	 */
+	public int rateLimit() {
+		return rateLimiter.requestsPerSecond();
+	}
+
 	// ---------------------------------------------------------------- lifecycle
 
 	/**
 	 * Clears the per-test state: journal and counters, armed faults and stubs, the
 	 * budgets created and the long-running operations started (their names start again at
 	 * {@code -1}), and restores the settings changed at runtime (through
-	 * {@link #tokens()} and {@link #setCostRowsPerRequest(long)}) to those it was built
-	 * with. The declared {@linkplain #clients() clients} stay known, and the tokens
-	 * issued to any client stay valid and bound to it.
+	 * {@link #tokens()}, {@link #setCostRowsPerRequest(long)} and
+	 * {@link #setRateLimit(int)}) to those it was built with; every client's rate limit
+	 * bucket is full again. The declared {@linkplain #clients() clients} stay known, and
+	 * the tokens issued to any client stay valid and bound to it.
 	 */
 	public void reset() {
 		finOps.reset();
@@ -418,6 +450,7 @@ public final class MockWaveServer implements AutoCloseable {
 		stubs.clear();
 		journal.clear();
 		runtimeDefaults.applyTo(settings);
+		rateLimiter.setRequestsPerSecond(builtRateLimit);
 	}
 
 	/** Stops the server; idempotent. */
@@ -505,7 +538,48 @@ public final class MockWaveServer implements AutoCloseable {
 
 		private int operationPolls = 2;
 
+		private int rateLimit;
+
+		private LongSupplier rateLimitNanoTime = System::nanoTime;
+
 		private Builder() {
+		}
+
+		/**
+		 * Limits the Blue API to this many requests per second per client, as Alphaus
+		 * documents (100 API calls per second per user); {@code 0}, the default, turns
+		 * the limit off. Every Blue API request with a valid bearer token counts against
+		 * the client that obtained the token, whatever its path; requests without a valid
+		 * token (answered {@code 401}) and token endpoint requests do not count. Each
+		 * client has a token bucket of {@code requestsPerSecond} requests, full at its
+		 * first request, refilled continuously at {@code requestsPerSecond} per second
+		 * (measured with {@code System.nanoTime()}, not the {@linkplain #clock(Clock)
+		 * clock}). A request that finds its client's bucket empty is answered before
+		 * anything else (stubs, faults, data) and without consuming anything: HTTP
+		 * {@code 429} with {@code {"code":8,"message":"rate limit exceeded: <N> requests
+		 * per second per client","details":[]}} and a {@code Retry-After} header, the
+		 * whole seconds until the bucket holds one request again, rounded up, at least 1.
+		 * Such requests are journaled as API requests and as
+		 * {@linkplain RequestJournal#rateLimitedRequests() rate-limited requests}.
+		 * @param requestsPerSecond requests per second per client, {@code 0} for no limit
+		 * @return this
+		 * @throws IllegalArgumentException if {@code requestsPerSecond} is negative
+		 * @see MockWaveServer#setRateLimit(int)
+		 */
+		public Builder rateLimit(int requestsPerSecond) {
+			this.rateLimit = RateLimiter.requireValid(requestsPerSecond);
+			return this;
+		}
+
+		/**
+		 * Replaces {@code System.nanoTime()} as the time source of the rate limit, for
+		 * tests of the refill arithmetic.
+		 * @param nanoTime a monotonic time source in nanoseconds
+		 * @return this
+		 */
+		Builder rateLimitNanoTime(LongSupplier nanoTime) {
+			this.rateLimitNanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+			return this;
 		}
 
 		/**

@@ -32,12 +32,18 @@ import java.util.Objects;
  * @param clients the extra API clients, in declaration order (see
  * {@link MockWaveServer.Builder#client(MockApiClient)}); settings with different clients
  * are different settings, so their test classes do not share an emulator
+ * @param rateLimit the rate limit of the Blue API in requests per second per client,
+ * {@code 0} for none (see {@link MockWaveServer.Builder#rateLimit(int)})
  */
 public record MockWaveSettings(String clientId, String clientSecret, String username, String password,
 		long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
-		String propertyPrefix, boolean userProperties, boolean resetAfterEach, List<MockApiClient> clients) {
+		String propertyPrefix, boolean userProperties, boolean resetAfterEach, List<MockApiClient> clients,
+		int rateLimit) {
 
-	/** Validates the fields and copies {@code clients} into an unmodifiable list. */
+	/**
+	 * Validates the fields and copies {@code clients} into an unmodifiable list.
+	 * @throws IllegalArgumentException if {@code rateLimit} is negative
+	 */
 	public MockWaveSettings {
 		Objects.requireNonNull(clientId, "clientId");
 		Objects.requireNonNull(clientSecret, "clientSecret");
@@ -45,9 +51,21 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 		Objects.requireNonNull(password, "password");
 		Objects.requireNonNull(propertyPrefix, "propertyPrefix");
 		clients = List.copyOf(clients);
+		if (rateLimit < 0) {
+			throw new IllegalArgumentException(
+					"rateLimit must be >= 0 (0 turns the rate limit off) but was " + rateLimit);
+		}
 	}
 
-	/** Settings without extra clients. */
+	/** Settings without rate limit. */
+	public MockWaveSettings(String clientId, String clientSecret, String username, String password,
+			long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
+			String propertyPrefix, boolean userProperties, boolean resetAfterEach, List<MockApiClient> clients) {
+		this(clientId, clientSecret, username, password, tokenExpiresInSeconds, lenientFormEncoding, refreshTokenGrant,
+				ripple, propertyPrefix, userProperties, resetAfterEach, clients, 0);
+	}
+
+	/** Settings without extra clients and without rate limit. */
 	public MockWaveSettings(String clientId, String clientSecret, String username, String password,
 			long tokenExpiresInSeconds, boolean lenientFormEncoding, boolean refreshTokenGrant, boolean ripple,
 			String propertyPrefix, boolean userProperties, boolean resetAfterEach) {
@@ -84,7 +102,8 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 				read(annotation, "resetAfterEach", d.resetAfterEach()),
 				Arrays.stream(read(annotation, "clients", new MockWaveClient[0]))
 					.map(MockWaveSettings::client)
-					.toList());
+					.toList(),
+				read(annotation, "rateLimit", d.rateLimit()));
 	}
 
 	/**
@@ -113,7 +132,8 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 			.tokenExpiresIn(Duration.ofSeconds(tokenExpiresInSeconds))
 			.lenientFormEncoding(lenientFormEncoding)
 			.refreshTokenGrant(refreshTokenGrant)
-			.ripple(ripple);
+			.ripple(ripple)
+			.rateLimit(rateLimit);
 		clients.forEach(builder::client);
 		return builder;
 	}
@@ -142,7 +162,7 @@ public record MockWaveSettings(String clientId, String clientSecret, String user
 				+ ", password=******, tokenExpiresInSeconds=" + tokenExpiresInSeconds + ", lenientFormEncoding="
 				+ lenientFormEncoding + ", refreshTokenGrant=" + refreshTokenGrant + ", ripple=" + ripple
 				+ ", propertyPrefix=" + propertyPrefix + ", userProperties=" + userProperties + ", resetAfterEach="
-				+ resetAfterEach + ", clients=" + clients + "]";
+				+ resetAfterEach + ", clients=" + clients + ", rateLimit=" + rateLimit + "]";
 	}
 
 	@SuppressWarnings("unchecked")

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.wavestarter.test.fault.FaultTarget;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -112,6 +120,53 @@ class FaultInjectionTests extends EmulatorFixture {
 
 		assertThatThrownBy(() -> http.post(COSTS, token, MAY)).isInstanceOf(UncheckedIOException.class);
 		assertThat(http.post(COSTS, token, MAY).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unavailableFaultOnApiAnswersCode14WithRetryAfter() {
+		server.faults().api(COSTS).failNext(1).withStatus(503).withRetryAfter(3);
+
+		HttpResponse<String> failed = http.post(COSTS, token, MAY);
+
+		assertThat(failed.statusCode()).isEqualTo(503);
+		assertThat(failed.headers().firstValue("Retry-After")).hasValue("3");
+		assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(failed.body())
+			.isEqualTo("{\"code\":14,\"message\":\"HTTP 503 (injected by MockWaveServer)\",\"details\":[]}");
+		HttpResponse<String> recovered = http.post(COSTS, token, MAY);
+		assertThat(recovered.statusCode()).isEqualTo(200);
+		assertThat(recovered.headers().firstValue("Retry-After")).isEmpty();
+	}
+
+	@Test
+	@Timeout(30)
+	void droppedConnectionOnApiClosesItBeforeAnyResponseByte() throws IOException {
+		server.faults().api("/iam/v1/whoami").failNext(1).withDroppedConnection();
+
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET /m/blue/iam/v1/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			try {
+				InputStream in = socket.getInputStream();
+				for (int b = in.read(); b >= 0; b = in.read()) {
+					received.write(b);
+				}
+			}
+			catch (SocketTimeoutException e) {
+				throw new AssertionError("the connection was not closed", e);
+			}
+			catch (SocketException reset) {
+				// a reset is a closed connection too
+			}
+			assertThat(received.toByteArray()).as("bytes before the connection closed").isEmpty();
+		}
+		assertThat(http.get("/iam/v1/whoami", token).statusCode()).isEqualTo(200);
+		assertThat(server.journal().apiRequestCount()).isEqualTo(2);
 	}
 
 	@Test

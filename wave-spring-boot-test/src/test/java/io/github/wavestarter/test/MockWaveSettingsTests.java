@@ -1,6 +1,7 @@
 package io.github.wavestarter.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.github.wavestarter.test.junit.MockWaveServerTest;
@@ -15,14 +16,14 @@ class MockWaveSettingsTests {
 
 	@MockWaveServerTest(clientId = "c", clientSecret = "s", username = "u@example.com", password = "p",
 			tokenExpiresInSeconds = 7, lenientFormEncoding = true, refreshTokenGrant = false, ripple = true,
-			resetAfterEach = false)
+			resetAfterEach = false, rateLimit = 5)
 	static class JUnitAnnotated {
 
 	}
 
 	@EnableMockWave(clientId = "c", clientSecret = "s", username = "u@example.com", password = "p",
 			tokenExpiresInSeconds = 7, lenientFormEncoding = true, refreshTokenGrant = false, ripple = true,
-			resetAfterEach = false)
+			resetAfterEach = false, rateLimit = 5)
 	static class SpringAnnotated {
 
 	}
@@ -42,6 +43,8 @@ class MockWaveSettingsTests {
 		assertThat(junit.tokenExpiresInSeconds()).isEqualTo(7);
 		assertThat(junit.ripple()).isTrue();
 		assertThat(junit.resetAfterEach()).isFalse();
+		assertThat(junit.rateLimit()).isEqualTo(5);
+		assertThat(MockWaveSettings.defaults().rateLimit()).isZero();
 		// attributes @MockWaveServerTest lacks take their defaults
 		assertThat(junit.propertyPrefix()).isEqualTo("wave");
 		assertThat(junit.userProperties()).isTrue();
@@ -59,7 +62,21 @@ class MockWaveSettingsTests {
 			assertThat(server.password()).isEqualTo("p");
 			assertThat(server.isRipple()).isTrue();
 			assertThat(server.tokenUri()).endsWith("/ripple/access_token");
+			assertThat(server.rateLimit()).isEqualTo(5);
 		}
+		try (MockWaveServer server = MockWaveSettings.defaults().start()) {
+			assertThat(server.rateLimit()).isZero();
+		}
+	}
+
+	@Test
+	void aNegativeRateLimitIsRejected() {
+		MockWaveSettings d = MockWaveSettings.defaults();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MockWaveSettings(d.clientId(), d.clientSecret(), d.username(), d.password(),
+					d.tokenExpiresInSeconds(), d.lenientFormEncoding(), d.refreshTokenGrant(), d.ripple(),
+					d.propertyPrefix(), d.userProperties(), d.resetAfterEach(), d.clients(), -1))
+			.withMessageContaining("rateLimit");
 	}
 
 	@Test

@@ -46,6 +46,8 @@ public final class BlueApi {
 
 	private final FinOps finOps;
 
+	private final RateLimiter rateLimiter;
+
 	private final List<Route> routes;
 
 	private List<Route> routes() {
@@ -103,8 +105,12 @@ public final class BlueApi {
 				new Route("GET", "/ops/v1/([^/]+)", (m, body, bearer, q) -> f.getOperation(m.group(1))));
 	}
 
+	/**
+	 * @param rateLimiter the rate limit applied to every request with a valid token
+	 * before anything else
+	 */
 	public BlueApi(EmulatorSettings settings, TokenStore tokens, RequestJournal journal, FaultPlan faults,
-			StubRegistry stubs, FaultApplier faultApplier, FinOps finOps) {
+			StubRegistry stubs, FaultApplier faultApplier, FinOps finOps, RateLimiter rateLimiter) {
 		this.settings = settings;
 		this.tokens = tokens;
 		this.journal = journal;
@@ -112,6 +118,7 @@ public final class BlueApi {
 		this.stubs = stubs;
 		this.faultApplier = faultApplier;
 		this.finOps = finOps;
+		this.rateLimiter = rateLimiter;
 		this.routes = routes();
 	}
 
@@ -126,9 +133,19 @@ public final class BlueApi {
 		String bearer = bearerToken(authorization);
 		return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
 			TokenStore.Validity validity = tokens.check(bearer);
-			journal.record(RecordedApiRequest.of(settings.clock.instant(), method, path, query,
+			String clientId = tokens.clientOf(bearer);
+			RecordedApiRequest recorded = RecordedApiRequest.of(settings.clock.instant(), method, path, query,
 					validity == TokenStore.Validity.VALID, body, authorization,
-					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE), tokens.clientOf(bearer)));
+					req.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE), clientId);
+			if (validity == TokenStore.Validity.VALID && clientId != null) {
+				long retryAfterSeconds = rateLimiter.tryAcquire(clientId);
+				if (retryAfterSeconds > 0) {
+					journal.recordRateLimited(recorded);
+					WaveResponse rejection = rateLimited(retryAfterSeconds);
+					return faultApplier.respond(res, null, () -> rejection, status -> "");
+				}
+			}
+			journal.record(recorded);
 			return faultApplier.respond(res, faults.nextForApi(path),
 					() -> answer(method, path, query, body, bearer, validity), status -> GrpcStatus
 						.body(GrpcStatus.codeOfHttpStatus(status), "HTTP " + status + " (injected by MockWaveServer)"));
@@ -225,6 +242,17 @@ public final class BlueApi {
 		}
 		List<String> results = ((StubbedResponse.Stream) response).resultsJson();
 		return WaveResponse.Stream.of(Flux.fromIterable(results).map(json -> "{\"result\":" + json + "}"));
+	}
+
+	/**
+	 * The answer to a request over the rate limit: {@code 429} with a
+	 * {@code RESOURCE_EXHAUSTED} status and {@code Retry-After}.
+	 */
+	private WaveResponse rateLimited(long retryAfterSeconds) {
+		return GrpcStatus
+			.error(GrpcStatus.RESOURCE_EXHAUSTED,
+					"rate limit exceeded: " + rateLimiter.requestsPerSecond() + " requests per second per client")
+			.withHeaders(Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
 	}
 
 	private static WaveResponse methodNotAllowed() {

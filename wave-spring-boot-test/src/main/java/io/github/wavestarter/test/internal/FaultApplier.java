@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -28,7 +29,7 @@ public final class FaultApplier {
 	 * @param normal produces the normal response (only called when needed)
 	 * @param defaultErrorBody error body for a status-only fault
 	 */
-	public Mono<Void> respond(HttpServerResponse res, Fault fault, Supplier<WaveResponse> normal,
+	public Mono<Void> respond(HttpServerResponse res, @Nullable Fault fault, Supplier<WaveResponse> normal,
 			IntFunction<String> defaultErrorBody) {
 		if (fault == null) {
 			return Mono.defer(() -> writer.write(res, normal.get()));

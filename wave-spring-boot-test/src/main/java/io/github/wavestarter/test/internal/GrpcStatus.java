@@ -9,11 +9,15 @@ public final class GrpcStatus {
 
 	public static final int PERMISSION_DENIED = 7;
 
+	public static final int RESOURCE_EXHAUSTED = 8;
+
 	public static final int FAILED_PRECONDITION = 9;
 
 	public static final int UNIMPLEMENTED = 12;
 
 	public static final int INTERNAL = 13;
+
+	public static final int UNAVAILABLE = 14;
 
 	public static final int UNAUTHENTICATED = 16;
 

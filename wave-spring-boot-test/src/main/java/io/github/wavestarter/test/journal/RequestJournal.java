@@ -23,6 +23,10 @@ public final class RequestJournal {
 
 	private final AtomicLong apiCount = new AtomicLong();
 
+	private final ConcurrentLinkedQueue<RecordedApiRequest> rateLimitedRequests = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong rateLimitedCount = new AtomicLong();
+
 	/** Records a token endpoint request. */
 	public void record(RecordedTokenRequest request) {
 		tokenRequests.add(request);
@@ -33,6 +37,18 @@ public final class RequestJournal {
 	public void record(RecordedApiRequest request) {
 		apiRequests.add(request);
 		apiCount.incrementAndGet();
+	}
+
+	/**
+	 * Records a Blue API request that the rate limit rejected with {@code 429}: it is one
+	 * of the {@linkplain #apiRequests() API requests} and one of the
+	 * {@linkplain #rateLimitedRequests() rate-limited} ones.
+	 * @param request the request
+	 */
+	public void recordRateLimited(RecordedApiRequest request) {
+		record(request);
+		rateLimitedRequests.add(request);
+		rateLimitedCount.incrementAndGet();
 	}
 
 	/**
@@ -108,6 +124,43 @@ public final class RequestJournal {
 	}
 
 	/**
+	 * The API requests that the emulator's rate limit
+	 * ({@code MockWaveServer.Builder.rateLimit(int)}) answered {@code 429} without
+	 * processing them; they are also among the {@linkplain #apiRequests() API requests}.
+	 * @return snapshot of the rate-limited requests in arrival order
+	 */
+	public List<RecordedApiRequest> rateLimitedRequests() {
+		return List.copyOf(rateLimitedRequests);
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return snapshot of the rate-limited requests (see {@link #rateLimitedRequests()})
+	 * that carried a token of this client, in arrival order
+	 */
+	public List<RecordedApiRequest> rateLimitedRequests(String clientId) {
+		Objects.requireNonNull(clientId, "clientId");
+		return rateLimitedRequests.stream().filter(r -> clientId.equals(r.clientId())).toList();
+	}
+
+	/**
+	 * @return number of API requests the rate limit answered {@code 429} since start or
+	 * the last {@link #clear()}
+	 */
+	public long rateLimitedRequestCount() {
+		return rateLimitedCount.get();
+	}
+
+	/**
+	 * @param clientId a client id
+	 * @return number of API requests of this client the rate limit answered {@code 429}
+	 * since start or the last {@link #clear()}
+	 */
+	public long rateLimitedRequestCount(String clientId) {
+		return rateLimitedRequests(clientId).size();
+	}
+
+	/**
 	 * @return the most recent token request, or {@code null}
 	 */
 	public @Nullable RecordedTokenRequest lastTokenRequest() {
@@ -142,8 +195,10 @@ public final class RequestJournal {
 		tokenRequests.clear();
 		apiRequests.clear();
 		strayRequests.clear();
+		rateLimitedRequests.clear();
 		tokenCount.set(0);
 		apiCount.set(0);
+		rateLimitedCount.set(0);
 	}
 
 }

@@ -100,4 +100,12 @@ public @interface EnableMockWave {
 	 */
 	MockWaveClient[] clients() default {};
 
+	/**
+	 * Rate limit of the Blue API in requests per second per client, e.g. {@code 100} as
+	 * Alphaus documents; {@code 0} (the default) for none. Requests over it are answered
+	 * {@code 429} with {@code Retry-After} (see
+	 * {@link MockWaveServer.Builder#rateLimit(int)}).
+	 */
+	int rateLimit() default 0;
+
 }
