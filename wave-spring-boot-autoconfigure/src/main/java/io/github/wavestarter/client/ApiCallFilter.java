@@ -32,10 +32,10 @@ final class ApiCallFilter implements ExchangeFilterFunction {
 		if (!this.calls.covers(request.url())) {
 			return next.exchange(request);
 		}
-		boolean safe = WaveApiCalls.isSafe(request.method(), request.url())
-				|| Boolean.TRUE.equals(request.attribute(WaveApiCalls.RETRY_WRITES).orElse(null));
 		return Mono.deferContextual((context) -> attempt(request, next, 1,
-				safe || Boolean.TRUE.equals(context.getOrDefault(WaveApiCalls.RETRY_WRITES, null)), null));
+				WaveApiCalls.isRetryable(request.method(), request.url(), request.attribute(WaveApiCalls.RETRY_WRITES)
+					.orElse(context.getOrDefault(WaveApiCalls.RETRY_WRITES, null))),
+				null));
 	}
 
 	private Mono<ClientResponse> attempt(ClientRequest request, ExchangeFunction next, int attempt, boolean retryable,
@@ -59,40 +59,26 @@ final class ApiCallFilter implements ExchangeFilterFunction {
 	private Mono<ClientResponse> decide(Signal<ClientResponse> signal, ClientRequest request, ExchangeFunction next,
 			int attempt, boolean retryable, WaveApiCalls.@Nullable Retry retry) {
 		ClientResponse response = signal.get();
-		if (response != null) {
-			int status = response.statusCode().value();
-			Duration retryAfter = WaveApiCalls.retryAfter(response.headers().asHttpHeaders());
-			this.calls.answered(status, retryAfter);
-			String retried = retryable ? WaveApiCalls.retriedStatus(status) : null;
-			Duration delay = (retried != null) ? this.calls.retryDelay(attempt, retryAfter) : null;
-			if (retried == null || delay == null) {
-				WaveApiCalls.Retry.end(retry,
-						(retried != null) ? WaveApiCalls.Retry.EXHAUSTED : WaveApiCalls.Retry.SUCCESS);
-				return Mono.just(response);
-			}
-			return response.releaseBody().then(retry(request, next, attempt, retryable, retry, retried, delay));
-		}
 		Throwable failure = signal.getThrowable();
-		if (failure == null) {
-			WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.SUCCESS);
-			return Mono.empty();
+		if (response != null) {
+			WaveApiCalls.Again again = this.calls.afterAnswer(response.statusCode().value(),
+					response.headers().asHttpHeaders(), attempt, retryable, retry);
+			return (again != null) ? response.releaseBody().then(retry(request, next, attempt, retryable, again))
+					: Mono.just(response);
 		}
-		boolean connection = retryable && WaveApiCalls.isConnectionFailure(failure);
-		Duration delay = connection ? this.calls.retryDelay(attempt, null) : null;
-		if (delay == null) {
-			WaveApiCalls.Retry.end(retry, connection ? WaveApiCalls.Retry.EXHAUSTED : WaveApiCalls.Retry.FAILURE);
-			return Mono.error(failure);
+		if (failure != null) {
+			WaveApiCalls.Again again = this.calls.afterFailure(failure, attempt, retryable, retry);
+			return (again != null) ? retry(request, next, attempt, retryable, again) : Mono.error(failure);
 		}
-		return retry(request, next, attempt, retryable, retry, WaveApiCalls.IO, delay);
+		WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.SUCCESS);
+		return Mono.empty();
 	}
 
 	private Mono<ClientResponse> retry(ClientRequest request, ExchangeFunction next, int attempt, boolean retryable,
-			WaveApiCalls.@Nullable Retry previous, String status, Duration delay) {
-		WaveApiCalls.Retry.end(previous, WaveApiCalls.Retry.RETRIED);
-		WaveApiCalls.Retry retry = this.calls.startRetry(status);
-		return Mono.delay(delay)
-			.doOnCancel(() -> WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.CANCELLED))
-			.then(Mono.defer(() -> attempt(request, next, attempt + 1, retryable, retry)));
+			WaveApiCalls.Again again) {
+		return Mono.delay(again.delay())
+			.doOnCancel(() -> WaveApiCalls.Retry.end(again.retry(), WaveApiCalls.Retry.CANCELLED))
+			.then(Mono.defer(() -> attempt(request, next, attempt + 1, retryable, again.retry())));
 	}
 
 }

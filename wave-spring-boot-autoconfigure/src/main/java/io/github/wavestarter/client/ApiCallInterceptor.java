@@ -2,11 +2,9 @@ package io.github.wavestarter.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -34,54 +32,36 @@ final class ApiCallInterceptor implements ClientHttpRequestInterceptor {
 		if (!this.calls.covers(request.getURI())) {
 			return execution.execute(request, body);
 		}
-		boolean retryable = WaveApiCalls.isSafe(request.getMethod(), request.getURI())
-				|| Boolean.TRUE.equals(request.getAttributes().get(WaveApiCalls.RETRY_WRITES));
+		boolean retryable = WaveApiCalls.isRetryable(request.getMethod(), request.getURI(),
+				request.getAttributes().get(WaveApiCalls.RETRY_WRITES));
 		WaveApiCalls.Retry retry = null;
 		for (int attempt = 1;; attempt++) {
-			ClientHttpResponse response;
+			WaveApiCalls.Again again;
 			try {
 				pace();
-				response = execution.execute(request, body);
+				ClientHttpResponse response = execution.execute(request, body);
+				again = this.calls.afterAnswer(response.getStatusCode().value(), response.getHeaders(), attempt,
+						retryable, retry);
+				if (again == null) {
+					return response;
+				}
+				response.close();
 			}
 			catch (IOException | RuntimeException ex) {
-				boolean connection = retryable && WaveApiCalls.isConnectionFailure(ex);
-				Duration delay = connection ? this.calls.retryDelay(attempt, null) : null;
-				if (delay == null) {
-					WaveApiCalls.Retry.end(retry,
-							connection ? WaveApiCalls.Retry.EXHAUSTED : WaveApiCalls.Retry.FAILURE);
+				again = this.calls.afterFailure(ex, attempt, retryable, retry);
+				if (again == null) {
 					throw ex;
 				}
-				retry = retryAfter(retry, WaveApiCalls.IO, delay);
-				continue;
 			}
-			int status = response.getStatusCode().value();
-			Duration retryAfter = WaveApiCalls.retryAfter(response.getHeaders());
-			this.calls.answered(status, retryAfter);
-			String retried = retryable ? WaveApiCalls.retriedStatus(status) : null;
-			Duration delay = (retried != null) ? this.calls.retryDelay(attempt, retryAfter) : null;
-			if (retried == null || delay == null) {
-				WaveApiCalls.Retry.end(retry,
-						(retried != null) ? WaveApiCalls.Retry.EXHAUSTED : WaveApiCalls.Retry.SUCCESS);
-				return response;
+			retry = again.retry();
+			try {
+				sleep(again.delay().toNanos());
 			}
-			response.close();
-			retry = retryAfter(retry, retried, delay);
+			catch (InterruptedIOException ex) {
+				WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.CANCELLED);
+				throw ex;
+			}
 		}
-	}
-
-	/** Ends the last retry's observation, starts the next and waits for its turn. */
-	private WaveApiCalls.Retry retryAfter(WaveApiCalls.@Nullable Retry previous, String status, Duration delay)
-			throws InterruptedIOException {
-		WaveApiCalls.Retry.end(previous, WaveApiCalls.Retry.RETRIED);
-		WaveApiCalls.Retry retry = this.calls.startRetry(status);
-		try {
-			sleep(delay.toNanos());
-		}
-		catch (InterruptedIOException ex) {
-			WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.CANCELLED);
-			throw ex;
-		}
-		return retry;
 	}
 
 	private void pace() throws InterruptedIOException {

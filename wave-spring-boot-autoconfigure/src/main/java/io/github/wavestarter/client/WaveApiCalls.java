@@ -177,6 +177,58 @@ public final class WaveApiCalls {
 	}
 
 	/**
+	 * Whether a call may be attempted again: it is safe to repeat, or its caller opted
+	 * in.
+	 * @param optIn the value of {@link #RETRY_WRITES} the caller gave, or {@code null}
+	 */
+	static boolean isRetryable(HttpMethod method, URI url, @Nullable Object optIn) {
+		return isSafe(method, url) || Boolean.TRUE.equals(optIn);
+	}
+
+	/**
+	 * What comes after an attempt that was answered.
+	 * @param status the answer's status
+	 * @param headers the answer's headers
+	 * @param attempts the attempts made so far
+	 * @param retryable whether the call may be attempted again
+	 * @param retry the retry this attempt was, or {@code null} for the first attempt
+	 * @return the next attempt, or {@code null} when the answer goes to the caller
+	 */
+	@Nullable Again afterAnswer(int status, HttpHeaders headers, int attempts, boolean retryable, @Nullable Retry retry) {
+		Duration retryAfter = retryAfter(headers);
+		answered(status, retryAfter);
+		String retried = retryable ? retriedStatus(status) : null;
+		return again(retried, (retried != null) ? retryDelay(attempts, retryAfter) : null, retry, Retry.SUCCESS);
+	}
+
+	/**
+	 * What comes after an attempt that failed without an answer.
+	 * @param failure the failure
+	 * @param attempts the attempts made so far
+	 * @param retryable whether the call may be attempted again
+	 * @param retry the retry this attempt was, or {@code null} for the first attempt
+	 * @return the next attempt, or {@code null} when the failure goes to the caller
+	 */
+	@Nullable Again afterFailure(Throwable failure, int attempts, boolean retryable, @Nullable Retry retry) {
+		String retried = (retryable && isConnectionFailure(failure)) ? IO : null;
+		return again(retried, (retried != null) ? retryDelay(attempts, null) : null, retry, Retry.FAILURE);
+	}
+
+	/**
+	 * Ends the observation of the retry that was, and starts the next one's, or says
+	 * there is none.
+	 */
+	private @Nullable Again again(@Nullable String retried, @Nullable Duration delay, @Nullable Retry retry,
+			String outcome) {
+		if (retried == null || delay == null) {
+			Retry.end(retry, (retried != null) ? Retry.EXHAUSTED : outcome);
+			return null;
+		}
+		Retry.end(retry, Retry.RETRIED);
+		return new Again(startRetry(retried), delay);
+	}
+
+	/**
 	 * Reserves a slot of the rate limit.
 	 * @return how long to wait for it, in nanoseconds
 	 */
@@ -259,7 +311,7 @@ public final class WaveApiCalls {
 	}
 
 	/** A retry's observation, started. */
-	Retry startRetry(String status) {
+	private Retry startRetry(String status) {
 		return new Retry(Observation.createNotStarted(RETRY_OBSERVATION, this.observationRegistry)
 			.contextualName("wave api retry")
 			.lowCardinalityKeyValue(STATUS, status)
@@ -320,6 +372,17 @@ public final class WaveApiCalls {
 				throw new IllegalArgumentException("maxBackoff must be longer than zero, not " + maxBackoff);
 			}
 		}
+
+	}
+
+	/**
+	 * The next attempt of a call: its retry, whose observation is started, and how long
+	 * to wait for it.
+	 *
+	 * @param retry the retry
+	 * @param delay the wait before it
+	 */
+	record Again(Retry retry, Duration delay) {
 
 	}
 

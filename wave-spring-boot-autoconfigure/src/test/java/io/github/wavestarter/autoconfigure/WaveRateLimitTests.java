@@ -164,6 +164,40 @@ class WaveRateLimitTests {
 	}
 
 	@Test
+	void underTheApisOwnLimitTheClientCollectsNo429() {
+		try (MockWaveServer server = MockWaveServer.builder().rateLimit(20).start()) {
+			WaveContexts.forServer(server).withPropertyValues("wave.api.max-requests-per-second=20").run((context) -> {
+				assertThat(Flux.range(0, 60)
+					.flatMap((i) -> web(context).get().uri(WHOAMI).retrieve().bodyToMono(String.class))
+					.count()
+					.block(BLOCK)).isEqualTo(60);
+				assertThat(server.journal().rateLimitedRequestCount()).isZero();
+			});
+		}
+	}
+
+	@Test
+	void withoutTheLimitThe429sOfTheApiAreRetriedAfterRetryAfter() {
+		try (MockWaveServer server = MockWaveServer.builder().rateLimit(20).start()) {
+			WaveContexts.forServer(server)
+				.withPropertyValues("wave.api.max-requests-per-second=0", "wave.api.retry.backoff=10ms")
+				.run((context) -> {
+					assertThat(Flux.range(0, 40)
+						.flatMap((i) -> web(context).get().uri(WHOAMI).retrieve().bodyToMono(String.class))
+						.count()
+						.block(BLOCK)).isEqualTo(40);
+					long rejected = server.journal().rateLimitedRequestCount();
+					assertThat(rejected).isPositive();
+					assertThat(context.getBean(MeterRegistry.class)
+						.get("wave.api.retry")
+						.tags("status", "429", "outcome", "success")
+						.timer()
+						.count()).isEqualTo(rejected);
+				});
+		}
+	}
+
+	@Test
 	void zeroTurnsTheLimitOff() {
 		try (MockWaveServer server = MockWaveServer.start()) {
 			WaveContexts.forServer(server).withPropertyValues("wave.api.max-requests-per-second=0").run((context) -> {

@@ -22,6 +22,7 @@ import io.github.wavestarter.blue.api.ListInvoicesRequest;
 import io.github.wavestarter.blue.api.Operation;
 import io.github.wavestarter.blue.api.Org;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
+import io.github.wavestarter.client.WaveApiCalls;
 import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.client.WaveCredentials;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
@@ -154,6 +155,26 @@ JsonNode result = blueOperations.awaitBlocking(started, Duration.ofMinutes(30));
 		return List.of(response.block(timeout), result);
 	}
 
+	/** Writes retried on request: the typed client's and waveRestClient's. */
+	List<Object> retriedWrites() {
+		CostApi costs = this.costs;
+		RestClient waveRestClient = this.waveRestClient;
+		Duration timeout = Duration.ofSeconds(30);
+		CalculateCostsRequest request = CalculateCostsRequest.of(null, "202609");
+		// @formatter:off
+		// README:begin
+Mono<Operation> started = costs.calculateCosts("aws", CalculateCostsRequest.of(null, "202610"))
+        .contextWrite(WaveApiCalls.retryWrites());            // this write may be repeated: retry it too
+
+Operation again = waveRestClient.post().uri("/cost/v1/{vendor}/costs:calculate", "aws")
+        .attribute(WaveApiCalls.RETRY_WRITES, true)           // the same for a call of waveRestClient
+        .body(request)
+        .retrieve().body(Operation.class);
+		// README:end
+		// @formatter:on
+		return List.of(started.block(timeout), again);
+	}
+
 	/** Level 2: the Flux helper on the raw client. */
 	Flux<JsonNode> rawStream(ReadCostsRequest request) {
 		WebClient waveWebClient = this.waveWebClient;
@@ -201,6 +222,20 @@ try (Stream<CostItem> rows = waveRestClient.post().uri("/cost/v1/{vendor}/costs:
         .body(request)
         .exchange((req, res) -> blueStreams.stream(res, CostItem.class), false)) {  // lazy, flat memory
     rows.forEach(item -> process(item.aws()));
+}
+		// README:end
+		// @formatter:on
+		return this.processed;
+	}
+
+	/** Blocking streams: a typed client's Flux as a Stream. */
+	List<AwsCost> typedBlockingStream(ReadCostsRequest request) {
+		CostApi costs = this.costs;
+		this.processed.clear();
+		// @formatter:off
+		// README:begin
+try (Stream<CostItem> rows = costs.readCosts("aws", request).toStream(256)) {  // at most 256 rows held
+    rows.forEach(item -> process(item.aws()));                                 // closing cancels the exchange
 }
 		// README:end
 		// @formatter:on

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.wavestarter.blue.BlueApiException;
+import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.blue.api.AwsCost;
 import io.github.wavestarter.blue.api.InvoiceSummary;
+import io.github.wavestarter.blue.api.Operation;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
 import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.test.MockWaveClient;
@@ -22,6 +25,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The README's Java examples run as written against the emulator, which serves the Blue
@@ -123,6 +127,18 @@ class ReadmeSnippetsTests {
 	}
 
 	@Test
+	void writesRetriedOnRequest() {
+		this.wave.faults().api("/cost/v1/{vendor}/costs:calculate").failNext(2).withStatus(503);
+
+		List<Object> operations = this.snippets.retriedWrites();
+
+		assertThat(operations).hasSize(2)
+			.allSatisfy((operation) -> assertThat(((Operation) operation).name()).isNotBlank());
+		assertThat(paths()).containsExactly("/cost/v1/aws/costs:calculate", "/cost/v1/aws/costs:calculate",
+				"/cost/v1/aws/costs:calculate", "/cost/v1/aws/costs:calculate");
+	}
+
+	@Test
 	void longRunningOperations() {
 		List<JsonNode> responses = this.snippets.longRunning();
 
@@ -148,6 +164,29 @@ class ReadmeSnippetsTests {
 
 		assertThat(rows).hasSize(2 * 3 * 7).allSatisfy((row) -> assertThat(row).isNotNull());
 		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
+	}
+
+	@Test
+	void blockingStreamOfATypedClient() {
+		List<AwsCost> rows = this.snippets.typedBlockingStream(ReadCostsRequest.of(null, "20261101", "20261102"));
+
+		assertThat(rows).hasSize(2 * 3 * 7).allSatisfy((row) -> assertThat(row).isNotNull());
+		assertThat(paths()).containsExactly("/cost/v1/aws/costs:read");
+	}
+
+	@Test
+	void blockingStreamOfATypedClientEndsWithTheErrorLineAfterTheRowsBeforeIt() {
+		this.wave.faults()
+			.api("/cost/v1/aws/costs:read")
+			.failNext(1)
+			.withMidStreamError(5, GrpcCode.INTERNAL.number(), "backend failed");
+
+		assertThatExceptionOfType(BlueApiException.class)
+			.isThrownBy(() -> this.snippets.typedBlockingStream(ReadCostsRequest.of(null, "20261101", "20261102")))
+			.satisfies((ex) -> assertThat(ex.getApiMessage()).isEqualTo("backend failed"));
+		assertThat(this.snippets.typedBlockingStream(ReadCostsRequest.of(null, "20261101", "20261101")))
+			.as("the next call works")
+			.hasSize(3 * 7);
 	}
 
 	@Test

@@ -60,7 +60,8 @@ public final class ClientsBenchmark {
 					.logStartupInfo(false)
 					.properties("wave.client-id=bench-client", "wave.client-secret=" + LoopbackServers.CLIENT_SECRET,
 							"wave.token-uri=" + servers.tokenUri(), "wave.base-url=" + servers.baseUrl(),
-							"logging.level.root=WARN")
+							// the token requests are measured, not the pace of the calls
+							"wave.api.max-requests-per-second=0", "logging.level.root=WARN")
 					.run()) {
 			WaveClients clients = context.getBean(WaveClients.class);
 			WaveCredentials credentials = WaveCredentials.of("bench-client", LoopbackServers.CLIENT_SECRET);

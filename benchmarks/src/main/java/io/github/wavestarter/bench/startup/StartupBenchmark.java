@@ -135,7 +135,8 @@ public final class StartupBenchmark {
 	 */
 	static String applicationClassPath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !entry.contains("/io/netty/") && !entry.contains("/io/projectreactor/netty/"))
+			.filter((entry) -> !entry.contains("/io/netty/") && !entry.contains("/io/projectreactor/netty/")
+					&& !entry.contains("wave-spring-boot-test"))
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
