@@ -128,7 +128,11 @@ public final class WaveAutoConfiguration {
 	SmartInitializingSingleton waveStartupLine(
 			@Qualifier(WAVE_CLIENT_REGISTRATION_BEAN_NAME) ObjectProvider<ClientRegistration> registration,
 			WaveProperties properties, Environment environment) {
-		return () -> registration.ifAvailable((wave) -> logger.info(WaveStartupLine.of(wave, properties, environment)));
+		return () -> {
+			if (logger.isInfoEnabled()) {
+				registration.ifAvailable((wave) -> logger.info(WaveStartupLine.of(wave, properties, environment)));
+			}
+		};
 	}
 
 	/**
@@ -166,9 +170,11 @@ public final class WaveAutoConfiguration {
 
 	/**
 	 * The default client and the named ones ({@code wave.clients.*} and those registered
-	 * at run time), by name.
+	 * at run time), by name, created when first injected or looked up (the named clients
+	 * are checked with {@code waveSettings}, at start-up).
 	 */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(WaveClients.class)
 	WaveClientRegistry waveClients(WaveSettings settings, WaveProperties properties,
 			ObjectProvider<WaveClientFactory> factory, ObjectProvider<BlueStreams> blueStreams,

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
@@ -41,6 +42,7 @@ class WaveHttpServiceGroupConfiguration {
 	static class RestClientGroup {
 
 		@Bean
+		@Lazy
 		RestClientHttpServiceGroupConfigurer waveRestClientHttpServiceGroupConfigurer(
 				ObjectProvider<WaveClientSetup> setup, Environment environment) {
 			ClientCallback<RestClient.Builder> callback = waveClients(WaveClientSetup::configure,
@@ -55,6 +57,7 @@ class WaveHttpServiceGroupConfiguration {
 	static class WebClientGroup {
 
 		@Bean
+		@Lazy
 		WebClientHttpServiceGroupConfigurer waveWebClientHttpServiceGroupConfigurer(
 				ObjectProvider<WaveClientSetup> setup, Environment environment) {
 			ClientCallback<WebClient.Builder> callback = waveClients(WaveClientSetup::configure,

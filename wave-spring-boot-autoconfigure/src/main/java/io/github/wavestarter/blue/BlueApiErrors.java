@@ -44,9 +44,14 @@ public final class BlueApiErrors {
 	/** Maximum number of characters of a non-JSON error body kept in the exception. */
 	public static final int MAX_SNIPPET_CHARS = 200;
 
-	static final JsonMapper DEFAULT_MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	/**
+	 * The mapper of calls that give none (unknown properties ignored), built at its first
+	 * use rather than with this class: a whole {@code JsonMapper} is costly, and the
+	 * auto-configuration passes the application's.
+	 */
+	static JsonMapper defaultMapper() {
+		return DefaultMapper.INSTANCE;
+	}
 
 	private BlueApiErrors() {
 	}
@@ -57,7 +62,7 @@ public final class BlueApiErrors {
 	 * @param builder the builder to customize (e.g. the one behind {@code waveWebClient})
 	 */
 	public static void register(WebClient.Builder builder) {
-		register(builder, DEFAULT_MAPPER);
+		register(builder, defaultMapper());
 	}
 
 	/**
@@ -112,7 +117,7 @@ public final class BlueApiErrors {
 	 * @return a Mono with the exception (never empty)
 	 */
 	public static Mono<BlueApiException> fromResponse(ClientResponse response) {
-		return fromResponse(response, DEFAULT_MAPPER);
+		return fromResponse(response, defaultMapper());
 	}
 
 	/**
@@ -279,6 +284,14 @@ public final class BlueApiErrors {
 	private static boolean isSpace(char c) {
 		return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFFFD'
 				|| Character.getType(c) == Character.FORMAT;
+	}
+
+	private static final class DefaultMapper {
+
+		static final JsonMapper INSTANCE = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
 	}
 
 }

@@ -70,9 +70,6 @@ public final class BlueStreams {
 
 	private static final int PREFETCH = 4;
 
-	private static final BlueStreams DEFAULTS = new BlueStreams(BlueApiErrors.DEFAULT_MAPPER,
-			DEFAULT_MAX_LINE_SIZE.toBytes());
-
 	private final JsonMapper jsonMapper;
 
 	private final int maxLineSize;
@@ -100,7 +97,7 @@ public final class BlueStreams {
 
 	/** Shared instance with a default mapper and {@link #DEFAULT_MAX_LINE_SIZE}. */
 	public static BlueStreams defaults() {
-		return DEFAULTS;
+		return Defaults.INSTANCE;
 	}
 
 	/**
@@ -111,7 +108,7 @@ public final class BlueStreams {
 	 * @return a function for {@code exchangeToFlux}
 	 */
 	public static <T> Function<ClientResponse, Flux<T>> results(Class<T> type) {
-		return DEFAULTS.resultsOf(type);
+		return Defaults.INSTANCE.resultsOf(type);
 	}
 
 	/** The mapper used by this instance. */
@@ -302,6 +299,18 @@ public final class BlueStreams {
 					}
 				});
 		});
+	}
+
+	/**
+	 * The instance of {@link #defaults()}, built at its first use rather than with this
+	 * class: {@code wave.stream.max-line-size}'s default is read at start-up, and needs
+	 * no mapper.
+	 */
+	private static final class Defaults {
+
+		static final BlueStreams INSTANCE = new BlueStreams(BlueApiErrors.defaultMapper(),
+				DEFAULT_MAX_LINE_SIZE.toBytes());
+
 	}
 
 }

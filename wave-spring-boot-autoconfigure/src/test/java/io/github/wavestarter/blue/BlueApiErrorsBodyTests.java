@@ -71,7 +71,7 @@ class BlueApiErrorsBodyTests {
 	@Test
 	void nonJsonBodyKeepsACleanSnippetAndTheStatusCode() {
 		BlueApiException ex = BlueApiErrors.fromBody(503, "busy\r\nretry".getBytes(StandardCharsets.UTF_8),
-				"GET /m/blue/iam/v1/whoami", BlueApiErrors.DEFAULT_MAPPER);
+				"GET /m/blue/iam/v1/whoami", BlueApiErrors.defaultMapper());
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.UNAVAILABLE);
 		assertThat(ex.getBodySnippet()).isEqualTo("busy retry");
 		assertThat(ex.getMessage()).contains("on GET /m/blue/iam/v1/whoami");
@@ -80,7 +80,7 @@ class BlueApiErrorsBodyTests {
 	@Test
 	void jsonWithoutCodeOrMessageIsASnippet() {
 		BlueApiException ex = BlueApiErrors.fromBody(404, "{\"error\":\"nope\"}".getBytes(StandardCharsets.UTF_8), null,
-				BlueApiErrors.DEFAULT_MAPPER);
+				BlueApiErrors.defaultMapper());
 		assertThat(ex.getApiMessage()).isNull();
 		assertThat(ex.getGrpcCode()).isEqualTo(GrpcCode.NOT_FOUND);
 		assertThat(ex.getBodySnippet()).isEqualTo("{\"error\":\"nope\"}");
@@ -95,7 +95,7 @@ class BlueApiErrorsBodyTests {
 	}
 
 	private static GrpcCode statusOf(String json) {
-		return BlueApiErrors.fromBody(400, json.getBytes(StandardCharsets.UTF_8), null, BlueApiErrors.DEFAULT_MAPPER)
+		return BlueApiErrors.fromBody(400, json.getBytes(StandardCharsets.UTF_8), null, BlueApiErrors.defaultMapper())
 			.getGrpcCode();
 	}
 

@@ -135,7 +135,7 @@ class BlueApiErrorsSnippetTests {
 	void aNonJsonSnippetOfAnErrorBodyIsCleanAndCapped() {
 		String body = "\r\n<h1>Bad\u0000Gateway</h1>\r\n" + "z".repeat(500);
 		BlueApiException ex = BlueApiErrors.fromBody(502, body.getBytes(StandardCharsets.UTF_8), null,
-				BlueApiErrors.DEFAULT_MAPPER);
+				BlueApiErrors.defaultMapper());
 		assertThat(ex.getBodySnippet()).startsWith("<h1>Bad Gateway</h1> zzz")
 			.endsWith("z…")
 			.hasSize(BlueApiErrors.MAX_SNIPPET_CHARS + 1);

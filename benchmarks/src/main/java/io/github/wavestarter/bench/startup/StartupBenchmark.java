@@ -113,7 +113,7 @@ public final class StartupBenchmark {
 		double cpu = medianRatio(mode, base, Sample::cpuMs);
 		double rss = (median(mode, Sample::rssKb) - median(base, Sample::rssKb)) / 1024.0;
 		out.append(String.format(Locale.ROOT,
-				"%nGoal check (%s, median of %d back-to-back pairs): CPU %.2f× (goal ≤ 1.05: %s), peak RSS %+.1f MB "
+				"%nGoal check (%s, median of %d back-to-back pairs): CPU %.3f× (goal ≤ 1.05: %s), peak RSS %+.1f MB "
 						+ "(goal ≤ +5 MB: %s)%n",
 				description, pairs.size(), cpu, (cpu <= 1.05) ? "met" : "MISSED", rss, (rss <= 5) ? "met" : "MISSED"));
 	}
