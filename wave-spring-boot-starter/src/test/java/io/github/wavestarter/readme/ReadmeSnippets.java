@@ -13,6 +13,7 @@ import io.github.wavestarter.blue.api.Account;
 import io.github.wavestarter.blue.api.AwsCost;
 import io.github.wavestarter.blue.api.AwsOptions;
 import io.github.wavestarter.blue.api.BillingApi;
+import io.github.wavestarter.blue.api.BillingGroup;
 import io.github.wavestarter.blue.api.BillingGroupsPage;
 import io.github.wavestarter.blue.api.CalculateCostsRequest;
 import io.github.wavestarter.blue.api.CostApi;
@@ -244,13 +245,11 @@ try (Stream<CostItem> rows = costs.readCosts("aws", request).toStream(256)) {  /
 
 	/** Ripple: billing groups, and Cost calls for one of them. */
 	List<Object> ripple(String groupId) {
-		WebClient waveWebClient = this.waveWebClient;
-		BlueStreams blueStreams = this.blueStreams;
+		BillingApi billing = this.billing;
 		CostApi costs = this.costs;
 		// @formatter:off
 		// README:begin
-Flux<JsonNode> groups = waveWebClient.get().uri("/billing/v1/billinggroups")
-        .exchangeToFlux(blueStreams.resultsOf(JsonNode.class));
+Flux<BillingGroup> groups = billing.listBillingGroups();      // GET /billing/v1/billinggroups
 
 Flux<Account> accounts = costs.listAccounts("aws", groupId, null);
 Flux<CostItem> items = costs.readCosts("aws", ReadCostsRequest.of(null, "20261101", "20261128")

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.blue.api.AwsCost;
+import io.github.wavestarter.blue.api.BillingGroup;
 import io.github.wavestarter.blue.api.InvoiceSummary;
 import io.github.wavestarter.blue.api.Operation;
 import io.github.wavestarter.blue.api.ReadCostsRequest;
@@ -213,7 +214,8 @@ class ReadmeSnippetsTests {
 
 		List<Object> answers = this.snippets.ripple("bg-1");
 
-		assertThat((List<?>) answers.get(0)).hasSize(2);
+		assertThat((List<?>) answers.get(0)).extracting((group) -> ((BillingGroup) group).billingInternalId())
+			.containsExactly("bg-1", "bg-2");
 		assertThat((List<?>) answers.get(1)).hasSize(3);
 		assertThat(answers.get(2)).isEqualTo(28L * 3 * 7);
 		assertThat(paths()).containsExactly("/billing/v1/billinggroups", "/cost/v1/aws/accounts",
