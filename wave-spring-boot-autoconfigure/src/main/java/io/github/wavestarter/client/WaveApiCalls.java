@@ -337,7 +337,8 @@ public final class WaveApiCalls {
 	}
 
 	/**
-	 * The rate limit and retries of a client ({@code wave.api.*}).
+	 * The rate limit and retries of a client ({@code wave.api.*}; the defaults are those
+	 * of {@code WaveProperties}).
 	 *
 	 * @param maxRequestsPerSecond the most calls per second, zero for no limit
 	 * @param maxAttempts how many times a call is attempted, at least 1 (no retry)
@@ -346,9 +347,6 @@ public final class WaveApiCalls {
 	 * @param maxBackoff the longest wait before a retry, {@code Retry-After} included
 	 */
 	public record Settings(double maxRequestsPerSecond, int maxAttempts, Duration backoff, Duration maxBackoff) {
-
-		/** The defaults: 100 calls per second, 3 attempts, 200ms, 5s. */
-		public static final Settings DEFAULTS = new Settings(100, 3, Duration.ofMillis(200), Duration.ofSeconds(5));
 
 		/**
 		 * Checks the settings.

@@ -209,7 +209,7 @@ class WaveApiCallsTests {
 
 	@Test
 	void onlyRequestsUnderTheBaseUrlAreCovered() {
-		WaveApiCalls calls = calls(WaveApiCalls.Settings.DEFAULTS);
+		WaveApiCalls calls = calls(new WaveApiCalls.Settings(100, 3, Duration.ofMillis(200), Duration.ofSeconds(5)));
 		assertThat(calls.covers(URI.create("https://api.alphaus.cloud/m/blue/cost/v1/aws/costs:read"))).isTrue();
 		assertThat(calls.covers(URI.create("https://api.alphaus.cloud/m/bluex/cost"))).isFalse();
 		assertThat(calls.covers(URI.create("https://elsewhere.example/m/blue/cost"))).isFalse();
