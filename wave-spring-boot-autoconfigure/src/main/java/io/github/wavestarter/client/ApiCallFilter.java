@@ -2,7 +2,6 @@ package io.github.wavestarter.client;
 
 import java.time.Duration;
 
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
@@ -51,8 +50,13 @@ final class ApiCallFilter implements ExchangeFilterFunction {
 			if (wait == 0) {
 				return exchange;
 			}
-			Observation observation = this.calls.startWait();
-			return Mono.delay(Duration.ofNanos(wait)).doFinally((signal) -> observation.stop()).then(exchange);
+			ObservedOnce observation = this.calls.startWait();
+			// stopped before the exchange is subscribed (doFinally would stop it only
+			// once that subscription returned, possibly after the answer)
+			return Mono.delay(Duration.ofNanos(wait))
+				.doOnTerminate(observation::stop)
+				.doOnCancel(observation::stop)
+				.then(exchange);
 		});
 	}
 

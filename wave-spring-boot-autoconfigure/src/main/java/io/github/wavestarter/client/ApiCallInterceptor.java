@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.observation.Observation;
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -67,7 +65,7 @@ final class ApiCallInterceptor implements ClientHttpRequestInterceptor {
 	private void pace() throws InterruptedIOException {
 		long wait = this.calls.reserve();
 		if (wait > 0) {
-			Observation observation = this.calls.startWait();
+			ObservedOnce observation = this.calls.startWait();
 			try {
 				sleep(wait);
 			}

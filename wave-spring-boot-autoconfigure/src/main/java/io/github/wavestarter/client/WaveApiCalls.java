@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLException;
@@ -312,19 +311,17 @@ public final class WaveApiCalls {
 
 	/** A retry's observation, started. */
 	private Retry startRetry(String status) {
-		return new Retry(Observation.createNotStarted(RETRY_OBSERVATION, this.observationRegistry)
+		return new Retry(new ObservedOnce(Observation.createNotStarted(RETRY_OBSERVATION, this.observationRegistry)
 			.contextualName("wave api retry")
 			.lowCardinalityKeyValue(STATUS, status)
-			.lowCardinalityKeyValue(CLIENT, this.clientTag)
-			.start());
+			.lowCardinalityKeyValue(CLIENT, this.clientTag)));
 	}
 
 	/** A wait's observation, started. */
-	Observation startWait() {
-		return Observation.createNotStarted(WAIT_OBSERVATION, this.observationRegistry)
+	ObservedOnce startWait() {
+		return new ObservedOnce(Observation.createNotStarted(WAIT_OBSERVATION, this.observationRegistry)
 			.contextualName("wave api rate limit wait")
-			.lowCardinalityKeyValue(CLIENT, this.clientTag)
-			.start();
+			.lowCardinalityKeyValue(CLIENT, this.clientTag));
 	}
 
 	private static Duration min(Duration a, Duration b) {
@@ -397,18 +394,16 @@ public final class WaveApiCalls {
 
 		static final String CANCELLED = "cancelled";
 
-		private final Observation observation;
+		private final ObservedOnce observation;
 
-		private final AtomicBoolean stopped = new AtomicBoolean();
-
-		private Retry(Observation observation) {
+		private Retry(ObservedOnce observation) {
 			this.observation = observation;
 		}
 
 		/** Stops the observation of a retry, once; nothing for the first attempt. */
 		static void end(@Nullable Retry retry, String outcome) {
-			if (retry != null && retry.stopped.compareAndSet(false, true)) {
-				retry.observation.lowCardinalityKeyValue(OUTCOME, outcome).stop();
+			if (retry != null) {
+				retry.observation.stop(OUTCOME, outcome, null);
 			}
 		}
 

@@ -3,7 +3,6 @@ package io.github.wavestarter.client;
 import java.net.URI;
 
 import io.github.wavestarter.token.WaveAccessTokenProvider;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
@@ -79,16 +78,19 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 		if (!this.rules.tokens().invalidateRejected(rejected)) {
 			return Mono.just(response);
 		}
-		Observation observation = this.rules.replayObservation();
+		ObservedOnce observation = new ObservedOnce(this.rules.replayObservation());
 		return response.releaseBody()
 			.then(this.rules.tokens().getAccessToken())
 			.flatMap((fresh) -> next.exchange(withBearer(request, fresh)))
-			.doOnNext((replayed) -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME,
-					BearerRules.replayOutcome(replayed.statusCode().value())))
-			.doOnError((failure) -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME, "failure").error(failure))
-			.doOnCancel(() -> observation.lowCardinalityKeyValue(BearerRules.OUTCOME, "cancelled"))
-			.doFirst(observation::start)
-			.doFinally((signal) -> observation.stop());
+			.doOnSuccess((replayed) -> {
+				if (replayed != null) {
+					observation.stop(BearerRules.OUTCOME, BearerRules.replayOutcome(replayed.statusCode().value()),
+							null);
+				}
+				observation.stop();
+			})
+			.doOnError((failure) -> observation.stop(BearerRules.OUTCOME, "failure", failure))
+			.doOnCancel(() -> observation.stop(BearerRules.OUTCOME, "cancelled", null));
 	}
 
 	private static ClientRequest withBearer(ClientRequest request, OAuth2AccessToken token) {
