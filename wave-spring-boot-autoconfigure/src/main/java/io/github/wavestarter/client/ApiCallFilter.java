@@ -37,27 +37,30 @@ final class ApiCallFilter implements ExchangeFilterFunction {
 				null));
 	}
 
+	/**
+	 * One attempt, made when it is subscribed to: the first by {@link #filter}'s
+	 * {@code deferContextual}, each retry after its delay.
+	 */
 	private Mono<ClientResponse> attempt(ClientRequest request, ExchangeFunction next, int attempt, boolean retryable,
 			WaveApiCalls.@Nullable Retry retry) {
-		return paced(Mono.defer(() -> next.exchange(request))).materialize()
-			.flatMap((signal) -> decide(signal, request, next, attempt, retryable, retry))
-			.doOnCancel(() -> WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.CANCELLED));
+		Mono<ClientResponse> answer = paced(request, next).materialize()
+			.flatMap((signal) -> decide(signal, request, next, attempt, retryable, retry));
+		return (retry != null) ? answer.doOnCancel(() -> WaveApiCalls.Retry.end(retry, WaveApiCalls.Retry.CANCELLED))
+				: answer;
 	}
 
-	private Mono<ClientResponse> paced(Mono<ClientResponse> exchange) {
-		return Mono.defer(() -> {
-			long wait = this.calls.reserve();
-			if (wait == 0) {
-				return exchange;
-			}
-			ObservedOnce observation = this.calls.startWait();
-			// stopped before the exchange is subscribed (doFinally would stop it only
-			// once that subscription returned, possibly after the answer)
-			return Mono.delay(Duration.ofNanos(wait))
-				.doOnTerminate(observation::stop)
-				.doOnCancel(observation::stop)
-				.then(exchange);
-		});
+	private Mono<ClientResponse> paced(ClientRequest request, ExchangeFunction next) {
+		long wait = this.calls.reserve();
+		if (wait == 0) {
+			return next.exchange(request);
+		}
+		ObservedOnce observation = this.calls.startWait();
+		// stopped before the exchange is subscribed (doFinally would stop it only once
+		// that subscription returned, possibly after the answer)
+		return Mono.delay(Duration.ofNanos(wait))
+			.doOnTerminate(observation::stop)
+			.doOnCancel(observation::stop)
+			.then(Mono.defer(() -> next.exchange(request)));
 	}
 
 	private Mono<ClientResponse> decide(Signal<ClientResponse> signal, ClientRequest request, ExchangeFunction next,

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.wavestarter.client.WaveApiCalls;
 import io.github.wavestarter.client.WaveBearerTokenFilter;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.micrometer.observation.ObservationRegistry;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
@@ -51,6 +53,11 @@ final class FilterCost {
 			.header(HttpHeaders.ACCEPT, "application/json")
 			.build();
 		WaveBearerTokenFilter wave = new WaveBearerTokenFilter(tokens, base, ObservationRegistry.NOOP);
+		// a limit no single thread reaches (its burst alone is 10^8 calls): the cost of
+		// a reservation and of the retry decision, never a wait
+		ExchangeFilterFunction paced = apiCalls(base, 1_000_000_000d);
+		ExchangeFilterFunction unpaced = apiCalls(base, 0);
+		ExchangeFilterFunction both = paced.andThen(wave);
 		Map<String, Supplier<Publisher<?>>> cases = new LinkedHashMap<>();
 		cases.put("no filter (static header already on the request)", () -> next.exchange(plainRequest));
 		cases.put("`WaveBearerTokenFilter.filter` (starter)", () -> wave.filter(request, next));
@@ -61,6 +68,11 @@ final class FilterCost {
 				.build();
 			return next.exchange(copy);
 		});
+		cases.put("`WaveApiCalls.filter()`, rate limit on (never reached), retries on",
+				() -> paced.filter(request, next));
+		cases.put("`WaveApiCalls.filter()`, rate limit off, retries on", () -> unpaced.filter(request, next));
+		cases.put("both filters of `waveWebClient` (`WaveApiCalls`, then the bearer)",
+				() -> both.filter(request, next));
 		cases.put("stock `ServerOAuth2AuthorizedClientExchangeFilterFunction`",
 				() -> stock.filter().filter(request, next));
 		StringBuilder out = new StringBuilder();
@@ -90,6 +102,12 @@ final class FilterCost {
 					bytes[TRIALS / 2]));
 		}
 		return out.toString();
+	}
+
+	private static ExchangeFilterFunction apiCalls(URI base, double rate) {
+		return new WaveApiCalls(new WaveApiCalls.Settings(rate, 3, Duration.ofMillis(200), Duration.ofSeconds(5)), base,
+				ObservationRegistry.NOOP, "default")
+			.filter();
 	}
 
 	private static double[] run(Supplier<Publisher<?>> c, int ops) {
