@@ -1,15 +1,18 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.test.journal.RecordedApiRequest;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -80,6 +83,32 @@ class WaveConnectionPoolTests {
 			// a failed stop of a lifecycle phase waits for the phase timeout (10 s or
 			// more)
 			assertThat(runMillis).allSatisfy((millis) -> assertThat(millis).isLessThan(5000));
+		}
+	}
+
+	@Test
+	void slowCallsAreNotHeldToReactorNettysDefaultOf16Connections() {
+		try (MockWaveServer server = MockWaveServer.start()) {
+			// every call takes 2 s: with 16 connections, the 17th would reach the API
+			// only once the first had its answer
+			server.faults().api().failNext(40).withDelay(Duration.ofSeconds(2));
+			WaveContexts.plainForServer(server).withPropertyValues(REACTOR).run((context) -> {
+				WaveConnectionPool pool = context.getBean(WaveConnectionPool.class);
+				assertThat(pool.connections().maxConnections()).isEqualTo(WaveConnectionPool.MAX_CONNECTIONS);
+				WebClient wave = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
+				assertThat(Flux.range(0, 40).flatMap((i) -> whoami(wave)).count().block(Duration.ofSeconds(30)))
+					.isEqualTo(40);
+				List<Instant> arrivals = server.journal()
+					.apiRequests()
+					.stream()
+					.map(RecordedApiRequest::receivedAt)
+					.sorted()
+					.toList();
+				assertThat(arrivals).hasSize(40);
+				assertThat(Duration.between(arrivals.get(0), arrivals.get(39)))
+					.as("all 40 calls reached the API before the first was answered")
+					.isLessThan(Duration.ofSeconds(2));
+			});
 		}
 	}
 
