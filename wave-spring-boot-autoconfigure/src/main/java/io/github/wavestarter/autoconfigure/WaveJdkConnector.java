@@ -53,14 +53,13 @@ final class WaveJdkConnector {
 		// built at the first request: building a JDK HttpClient loads and initializes
 		// the JDK's TLS stack (about 500 classes), which an application that has not
 		// called the Blue API yet should not pay for at start-up
-		Supplier<HttpClient> httpClient = SingletonSupplier
-			.of(() -> new JdkHttpClientBuilder().withCustomizer((builder) -> {
-				builder.version(HttpClient.Version.HTTP_1_1);
-				if (route != null) {
-					builder.proxy(route);
-				}
-				builder.followRedirects(HttpClient.Redirect.NEVER);
-			}).build(clientSettings.withReadTimeout(null)));
+		LazyHttpClient httpClient = new LazyHttpClient(() -> new JdkHttpClientBuilder().withCustomizer((builder) -> {
+			builder.version(HttpClient.Version.HTTP_1_1);
+			if (route != null) {
+				builder.proxy(route);
+			}
+			builder.followRedirects(HttpClient.Redirect.NEVER);
+		}).build(clientSettings.withReadTimeout(null)));
 		IdleReadTimeout readTimeout = (responseTimeout != null) ? new IdleReadTimeout(responseTimeout) : null;
 		Supplier<JdkClientHttpConnector> jdk = SingletonSupplier.of(() -> {
 			JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient.get());
@@ -77,8 +76,14 @@ final class WaveJdkConnector {
 			}
 			return callback.apply(request);
 		}).map((response) -> (readTimeout != null) ? idle(response, readTimeout) : response);
+		AutoCloseable resources = () -> {
+			httpClient.close();
+			if (readTimeout != null) {
+				readTimeout.close();
+			}
+		};
 		return new WaveConnector(connector, new WaveJdkRequestFactory(httpClient, readTimeout, proxyAuthorization),
-				settings.maxInMemorySize(), readTimeout);
+				settings.maxInMemorySize(), resources);
 	}
 
 	private static ClientHttpResponse idle(ClientHttpResponse response, IdleReadTimeout readTimeout) {
@@ -90,6 +95,50 @@ final class WaveJdkConnector {
 			}
 
 		};
+	}
+
+	/**
+	 * The connector's {@link HttpClient}, built at its first request and closed with the
+	 * application. An {@code HttpClient} can be closed from Java 21 on; before that, its
+	 * selector thread and connections end once it is garbage. Its {@code close()} waits
+	 * for the exchanges still running (a long stream, say), so it runs on a thread of its
+	 * own and the application's close does not wait for it.
+	 */
+	static final class LazyHttpClient implements Supplier<HttpClient>, AutoCloseable {
+
+		private final SingletonSupplier<HttpClient> client;
+
+		private volatile boolean built;
+
+		LazyHttpClient(Supplier<HttpClient> factory) {
+			this.client = SingletonSupplier.of(() -> {
+				HttpClient client = factory.get();
+				this.built = true;
+				return client;
+			});
+		}
+
+		@Override
+		public HttpClient get() {
+			return this.client.obtain();
+		}
+
+		@Override
+		public void close() {
+			if (this.built && get() instanceof AutoCloseable closeable) {
+				Thread closing = new Thread(() -> {
+					try {
+						closeable.close();
+					}
+					catch (Exception ex) {
+						// nothing is left to release
+					}
+				}, "wave-http-client-close");
+				closing.setDaemon(true);
+				closing.start();
+			}
+		}
+
 	}
 
 	/**

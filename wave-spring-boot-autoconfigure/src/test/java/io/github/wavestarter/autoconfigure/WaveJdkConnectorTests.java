@@ -10,7 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -34,6 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Wave clients on the JDK {@code HttpClient}: chosen when Reactor Netty is absent,
@@ -57,6 +61,30 @@ class WaveJdkConnectorTests {
 		this.server = server;
 		this.runner = WaveContexts.plainForServer(server)
 			.withConfiguration(AutoConfigurations.of(WaveBlueApiAutoConfiguration.class));
+	}
+
+	@Test
+	void fromJava21OnTheHttpClientIsClosedWithTheApplication() {
+		assumeTrue(Runtime.version().feature() >= 21, "an HttpClient can be closed from Java 21 on");
+		Set<Thread> before = selectorThreads();
+		List<Thread> ours = new ArrayList<>();
+		this.runner.withPropertyValues("wave.http.connector=jdk").run((context) -> {
+			assertThat(rest(context).get().uri("/iam/v1/whoami").retrieve().body(String.class))
+				.contains(MockWaveServer.DEFAULT_CLIENT_ID);
+			selectorThreads().stream().filter((thread) -> !before.contains(thread)).forEach(ours::add);
+			assertThat(ours).as("the selector thread of the Wave HttpClient").hasSize(1);
+		});
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ours).as("selector threads still running").noneMatch(Thread::isAlive));
+	}
+
+	private static Set<Thread> selectorThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith("HttpClient-")
+					&& thread.getName().endsWith("-SelectorManager") && thread.isAlive())
+			.collect(Collectors.toSet());
 	}
 
 	@Test
