@@ -1,14 +1,13 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wavestarter.test.MockWaveServer;
-import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.testsupport.ApiArrivals;
 import io.github.wavestarter.testsupport.WaveContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,15 +97,9 @@ class WaveConnectionPoolTests {
 				WebClient wave = context.getBean(WaveAutoConfiguration.WAVE_WEB_CLIENT_BEAN_NAME, WebClient.class);
 				assertThat(Flux.range(0, 40).flatMap((i) -> whoami(wave)).count().block(Duration.ofSeconds(30)))
 					.isEqualTo(40);
-				List<Instant> arrivals = server.journal()
-					.apiRequests()
-					.stream()
-					.map(RecordedApiRequest::receivedAt)
-					.sorted()
-					.toList();
-				assertThat(arrivals).hasSize(40);
-				assertThat(Duration.between(arrivals.get(0), arrivals.get(39)))
-					.as("all 40 calls reached the API before the first was answered")
+				ApiArrivals arrivals = ApiArrivals.of(server);
+				assertThat(arrivals.count()).isEqualTo(40);
+				assertThat(arrivals.span()).as("all 40 calls reached the API before the first was answered")
 					.isLessThan(Duration.ofSeconds(2));
 			});
 		}

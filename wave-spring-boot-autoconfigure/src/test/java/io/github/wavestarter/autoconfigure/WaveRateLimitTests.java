@@ -1,7 +1,6 @@
 package io.github.wavestarter.autoconfigure;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +11,7 @@ import java.util.stream.IntStream;
 import io.github.wavestarter.client.WaveClients;
 import io.github.wavestarter.test.MockApiClient;
 import io.github.wavestarter.test.MockWaveServer;
-import io.github.wavestarter.test.journal.RecordedApiRequest;
+import io.github.wavestarter.testsupport.ApiArrivals;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,15 +64,9 @@ class WaveRateLimitTests {
 					// first (the warm-up call took the burst of one)
 					assertThat(Duration.ofNanos(System.nanoTime() - start))
 						.isGreaterThanOrEqualTo(Duration.ofMillis(900));
-					List<Instant> arrivals = server.journal()
-						.apiRequests()
-						.stream()
-						.map(RecordedApiRequest::receivedAt)
-						.sorted()
-						.toList();
-					assertThat(arrivals).hasSize(10);
-					assertThat(Duration.between(arrivals.get(0), arrivals.get(9)))
-						.isGreaterThanOrEqualTo(Duration.ofMillis(800));
+					ApiArrivals arrivals = ApiArrivals.of(server);
+					assertThat(arrivals.count()).isEqualTo(10);
+					assertThat(arrivals.span()).isGreaterThanOrEqualTo(Duration.ofMillis(800));
 					Timer waits = context.getBean(MeterRegistry.class)
 						.get("wave.api.rate-limit.wait")
 						.tag("wave.client", "default")
