@@ -87,7 +87,9 @@ public final class WaveBearerTokenFilter implements ExchangeFilterFunction {
 					observation.stop(BearerRules.OUTCOME, BearerRules.replayOutcome(replayed.statusCode().value()),
 							null);
 				}
-				observation.stop();
+				else {
+					observation.stop();
+				}
 			})
 			.doOnError((failure) -> observation.stop(BearerRules.OUTCOME, "failure", failure))
 			.doOnCancel(() -> observation.stop(BearerRules.OUTCOME, "cancelled", null));
