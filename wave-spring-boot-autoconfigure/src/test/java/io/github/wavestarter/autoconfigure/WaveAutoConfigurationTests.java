@@ -8,13 +8,13 @@ import io.github.wavestarter.blue.BlueApiException;
 import io.github.wavestarter.blue.GrpcCode;
 import io.github.wavestarter.client.WaveWebClientCustomizer;
 import io.github.wavestarter.test.MockWaveServer;
+import io.github.wavestarter.testsupport.FixedTokenProvider;
 import io.github.wavestarter.testsupport.WaveContexts;
 import io.github.wavestarter.token.WaveAccessTokenProvider;
 import io.github.wavestarter.token.WaveTokenManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -150,7 +150,7 @@ class WaveAutoConfigurationTests {
 				});
 			assertThat(this.server.journal().apiRequests()).hasSize(2)
 
-				.allSatisfy((request) -> assertThat(request.hasBearerToken("fixed-token")).isTrue());
+				.allSatisfy((request) -> assertThat(request.hasBearerToken(FixedTokenProvider.TOKEN)).isTrue());
 			assertThat(this.server.journal().tokenRequestCount()).isZero();
 		});
 	}
@@ -274,19 +274,6 @@ class WaveAutoConfigurationTests {
 			root = root.getCause();
 		}
 		return root;
-	}
-
-	static class FixedTokenProvider implements WaveAccessTokenProvider {
-
-		@Override
-		public Mono<OAuth2AccessToken> getAccessToken() {
-			return Mono.just(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "fixed-token", null, null));
-		}
-
-		@Override
-		public void invalidate(OAuth2AccessToken rejected) {
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

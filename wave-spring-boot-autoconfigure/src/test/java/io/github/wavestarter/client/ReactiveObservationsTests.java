@@ -2,14 +2,13 @@ package io.github.wavestarter.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.wavestarter.token.WaveAccessTokenProvider;
+import io.github.wavestarter.testsupport.FixedTokenProvider;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,7 +18,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
@@ -74,7 +72,7 @@ class ReactiveObservationsTests {
 		ExchangeFunction exchange = (request) -> Mono
 			.just(ClientResponse.create((exchanges.getAndIncrement() == 0) ? HttpStatus.UNAUTHORIZED : HttpStatus.OK)
 				.build());
-		WaveBearerTokenFilter filter = new WaveBearerTokenFilter(new Tokens(), BASE, this.registry);
+		WaveBearerTokenFilter filter = new WaveBearerTokenFilter(new FixedTokenProvider(), BASE, this.registry);
 		Integer replaysOpenAtAnswer = filter.filter(whoami(), exchange)
 			.map((response) -> this.counts.open(BearerRules.API_REPLAY))
 			.block(BLOCK);
@@ -144,31 +142,6 @@ class ReactiveObservationsTests {
 		private static int get(Map<String, AtomicInteger> counts, String name) {
 			AtomicInteger count = counts.get(name);
 			return (count != null) ? count.get() : 0;
-		}
-
-	}
-
-	/** A token source with one token after another. */
-	private static final class Tokens implements WaveAccessTokenProvider {
-
-		private final AtomicInteger issued = new AtomicInteger();
-
-		private volatile OAuth2AccessToken current = next();
-
-		@Override
-		public Mono<OAuth2AccessToken> getAccessToken() {
-			return Mono.fromSupplier(() -> this.current);
-		}
-
-		@Override
-		public void invalidate(OAuth2AccessToken rejected) {
-			this.current = next();
-		}
-
-		private OAuth2AccessToken next() {
-			Instant now = Instant.now();
-			return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-" + this.issued.incrementAndGet(),
-					now, now.plusSeconds(3600));
 		}
 
 	}
