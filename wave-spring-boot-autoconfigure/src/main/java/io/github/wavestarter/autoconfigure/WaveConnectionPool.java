@@ -52,7 +52,6 @@ final class WaveConnectionPool implements SmartLifecycle {
 	private final ConnectionProvider connections = ConnectionProvider.builder("wave")
 		.maxConnections(maxConnections())
 		.pendingAcquireMaxCount(-1)
-		.pendingAcquireTimeout(Duration.ofMillis(ConnectionProvider.DEFAULT_POOL_ACQUIRE_TIMEOUT))
 		.build();
 
 	private final @Nullable LoopResources loops;
