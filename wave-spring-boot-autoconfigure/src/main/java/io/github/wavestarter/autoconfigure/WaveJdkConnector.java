@@ -108,12 +108,13 @@ final class WaveJdkConnector {
 
 		private final SingletonSupplier<HttpClient> client;
 
-		private volatile boolean built;
+		/** The client once it is built; {@code null} until then. */
+		private volatile @Nullable HttpClient built;
 
 		LazyHttpClient(Supplier<HttpClient> factory) {
 			this.client = SingletonSupplier.of(() -> {
 				HttpClient client = factory.get();
-				this.built = true;
+				this.built = client;
 				return client;
 			});
 		}
@@ -125,7 +126,7 @@ final class WaveJdkConnector {
 
 		@Override
 		public void close() {
-			if (this.built && get() instanceof AutoCloseable closeable) {
+			if (this.built instanceof AutoCloseable closeable) {
 				Thread closing = new Thread(() -> {
 					try {
 						closeable.close();
